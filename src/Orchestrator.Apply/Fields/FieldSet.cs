@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Apply.Fields;
+
+/// <summary>
+/// A set of field paths stored as a tree, like structured-merge-diff's <c>fieldpath.Set</c>: a node is a
+/// member when the path to it is in the set, and may have children whether or not it is a member.
+/// </summary>
+internal sealed class FieldSet
+{
+    private readonly Dictionary<PathElement, FieldSet> _children = [];
+
+    private bool IsMember { get; set; }
+
+    public bool IsEmpty => !IsMember && _children.Count == 0;
+
+    public void Insert(IReadOnlyList<PathElement> path)
+    {
+        var node = this;
+        foreach (var pe in path)
+        {
+            if (!node._children.TryGetValue(pe, out var child))
+            {
+                child = new FieldSet();
+                node._children[pe] = child;
+            }
+            node = child;
+        }
+        node.IsMember = true;
+    }
+
+    public bool Contains(IReadOnlyList<PathElement> path) => Find(path) is { IsMember: true };
+
+    /// <summary>True when the path or anything beneath it is a member.</summary>
+    public bool HasAtOrUnder(IReadOnlyList<PathElement> path) => Find(path) is { IsEmpty: false };
+
+    /// <summary>True when something strictly beneath the path is a member.</summary>
+    public bool HasUnder(IReadOnlyList<PathElement> path) => Find(path) is { } node && node._children.Count > 0;
+
+    public FieldSet Clone()
+    {
+        var copy = new FieldSet { IsMember = IsMember };
+        foreach (var (pe, child) in _children)
+        {
+            copy._children[pe] = child.Clone();
+        }
+        return copy;
+    }
+
+    public FieldSet Union(FieldSet other)
+    {
+        var result = Clone();
+        result.UnionInPlace(other);
+        return result;
+    }
+
+    /// <summary>The members of this set that are not members of <paramref name="other"/> (members only, not subtrees).</summary>
+    public FieldSet Difference(FieldSet other)
+    {
+        var result = new FieldSet { IsMember = IsMember && !other.IsMember };
+        foreach (var (pe, child) in _children)
+        {
+            var diff = other._children.TryGetValue(pe, out var otherChild) ? child.Difference(otherChild) : child.Clone();
+            if (!diff.IsEmpty)
+            {
+                result._children[pe] = diff;
+            }
+        }
+        return result;
+    }
+
+    public FieldSet Intersection(FieldSet other)
+    {
+        var result = new FieldSet { IsMember = IsMember && other.IsMember };
+        foreach (var (pe, child) in _children)
+        {
+            if (other._children.TryGetValue(pe, out var otherChild))
+            {
+                var both = child.Intersection(otherChild);
+                if (!both.IsEmpty)
+                {
+                    result._children[pe] = both;
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The members in structured-merge-diff's iteration order: a level's members first, then each child's.</summary>
+    public IEnumerable<IReadOnlyList<PathElement>> Paths()
+    {
+        var sorted = _children.Keys.Order().ToList();
+        foreach (var pe in sorted.Where(pe => _children[pe].IsMember))
+        {
+            yield return [pe];
+        }
+        foreach (var pe in sorted)
+        {
+            foreach (var rest in _children[pe].Paths().Where(p => p.Count > 0))
+            {
+                yield return [pe, .. rest];
+            }
+        }
+    }
+
+    /// <summary>The FieldsV1 wire form: <c>{"f:metadata":{"f:labels":{".":{},"f:app":{}}}}</c>.</summary>
+    public JsonObject ToFieldsV1()
+    {
+        var json = new JsonObject();
+        foreach (var pe in _children.Keys.Order())
+        {
+            var child = _children[pe];
+            var inner = child.ToFieldsV1();
+            if (child.IsMember && child._children.Count > 0)
+            {
+                var withSelf = new JsonObject { ["."] = new JsonObject() };
+                foreach (var (name, value) in inner.ToList())
+                {
+                    inner.Remove(name);
+                    withSelf[name] = value;
+                }
+                inner = withSelf;
+            }
+            json[pe.Text] = inner;
+        }
+        return json;
+    }
+
+    public static FieldSet FromFieldsV1(JsonObject? fieldsV1)
+    {
+        var set = new FieldSet();
+        if (fieldsV1 is not null)
+        {
+            set.ReadFieldsV1(fieldsV1);
+        }
+        return set;
+    }
+
+    public string ToJsonString() => ToFieldsV1().ToJsonString();
+
+    private void ReadFieldsV1(JsonObject json)
+    {
+        foreach (var (name, value) in json)
+        {
+            if (name == ".")
+            {
+                IsMember = true;
+                continue;
+            }
+            var child = new FieldSet();
+            var inner = value as JsonObject;
+            if (inner is null || inner.Count == 0)
+            {
+                child.IsMember = true;
+            }
+            else
+            {
+                child.ReadFieldsV1(inner);
+            }
+            _children[PathElement.Parse(name)] = child;
+        }
+    }
+
+    private void UnionInPlace(FieldSet other)
+    {
+        IsMember |= other.IsMember;
+        foreach (var (pe, otherChild) in other._children)
+        {
+            if (_children.TryGetValue(pe, out var child))
+            {
+                child.UnionInPlace(otherChild);
+            }
+            else
+            {
+                _children[pe] = otherChild.Clone();
+            }
+        }
+    }
+
+    private FieldSet? Find(IReadOnlyList<PathElement> path)
+    {
+        var node = this;
+        foreach (var pe in path)
+        {
+            if (!node._children.TryGetValue(pe, out node))
+            {
+                return null;
+            }
+        }
+        return node;
+    }
+}
