@@ -41,7 +41,7 @@ public sealed class ResourceRegistry
         {
             ShortNames = ["ns"],
             Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"],
-            Subresources = [Status("", "v1", "Namespace")],
+            Subresources = [Status("", "v1", "Namespace"), new("finalize", "", "v1", "Namespace", ["update"])],
         };
         yield return new("", "v1", "Pod", "pods", true, typeof(V1Pod), typeof(V1PodList))
         {

@@ -1,0 +1,198 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.Api.Http;
+using Orchestrator.Api.Objects;
+using Orchestrator.Api.Routing;
+using Orchestrator.Core.Selectors;
+using Orchestrator.Patching;
+
+namespace Orchestrator.Api.Handlers;
+
+/// <summary>
+/// The subresources that answer in a kind of their own: <c>scale</c> (autoscaling/v1 Scale), <c>binding</c>
+/// (core/v1 Binding), <c>eviction</c> (policy/v1 Eviction) and <c>log</c>.
+/// </summary>
+public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer)
+{
+    public Task GetScaleAsync(HttpContext context, RequestTarget target)
+    {
+        var current = Current(target);
+        return writer.WriteJsonAsync(context, 200, ToScale(ObjectWriter.Parse(current)));
+    }
+
+    /// <summary>PUT or PATCH of <c>/scale</c>: the change is made to the Scale, then carried to spec.replicas.</summary>
+    public async Task WriteScaleAsync(HttpContext context, RequestTarget target, bool patch)
+    {
+        var r = target.Resource;
+        var mediaType = RequestBody.MediaType(context.Request, patch);
+        var body = RequestBody.ParseNode(await RequestBody.ReadAsync(context.Request, context.RequestAborted), mediaType);
+        var current = Current(target);
+        var obj = ObjectWriter.Parse(current);
+        var scale = ToScale(obj);
+        JsonNode? next;
+        try
+        {
+            next = !patch ? body : mediaType switch
+            {
+                RequestBody.JsonPatch => JsonPatch.Apply(scale, body),
+                RequestBody.MergePatch => JsonMergePatch.Apply(scale, body),
+                RequestBody.StrategicMergePatch => StrategicMergePatch.Apply(scale, body, typeof(k8s.Models.V1Scale)),
+                _ => throw new ApiException(415, "UnsupportedMediaType", $"{mediaType} is not supported for the scale subresource"),
+            };
+        }
+        catch (PatchException e)
+        {
+            throw new ApiException(e.Code, e.Code == 422 ? "Invalid" : "BadRequest", e.Message);
+        }
+        if (next?["spec"]?["replicas"] is not JsonValue value || !value.TryGetValue<int>(out var replicas))
+        {
+            throw ApiException.BadRequest("a Scale needs spec.replicas as an integer");
+        }
+        var expected = next is JsonObject nextObject ? ObjectMetadata.Revision(nextObject) : 0;
+        if (expected != 0 && expected != current.Revision)
+        {
+            throw ApiException.Conflict(r.Group, r.Plural, target.Name!, "the object has been modified; please apply your changes to the latest version and try again");
+        }
+        ((JsonObject)obj["spec"]!)["replicas"] = replicas;
+        var options = new WriteOptions(context.Request.Query["fieldManager"].ToString() is { Length: > 0 } m ? m : "kubectl-scale", "Strict",
+            context.Request.Query["dryRun"].ToString() == "All");
+        var updated = await objects.UpdateAsync(r, target.Namespace, target.Name!, current, obj, null, options, current.Revision);
+        await writer.WriteJsonAsync(context, 200, ToScale(JsonNode.Parse(updated)!.AsObject()));
+    }
+
+    /// <summary>POST pods/{name}/binding: assigns an unbound pod to a node, as the scheduler does.</summary>
+    public async Task BindAsync(HttpContext context, RequestTarget target, string podName)
+    {
+        var body = RequestBody.ParseObject(await RequestBody.ReadAsync(context.Request, context.RequestAborted), RequestBody.MediaType(context.Request, patch: false));
+        var node = body["target"]?["name"]?.ToString();
+        if (string.IsNullOrEmpty(node))
+        {
+            throw ApiException.BadRequest("a Binding needs target.name: the node to bind the pod to");
+        }
+        var podResource = target.Resource.Plural == "pods" ? target.Resource : null;
+        var resource = podResource ?? throw ApiException.BadRequest("bindings are made to pods");
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var current = objects.Store.Get(resource, target.Namespace, podName) ?? throw ApiException.NotFound("", "pods", podName);
+            var pod = ObjectWriter.Parse(current);
+            var spec = (JsonObject)pod["spec"]!;
+            if (spec["nodeName"]?.ToString() is { Length: > 0 } bound)
+            {
+                throw ApiException.Conflict("", "pods", podName, $"pod {podName} is already assigned to node \"{bound}\"");
+            }
+            if (ObjectMetadata.String(pod, "deletionTimestamp") is not null)
+            {
+                throw ApiException.Conflict("", "pods", podName, $"pod {podName} is being deleted, cannot be assigned to a host");
+            }
+            spec["nodeName"] = node;
+            var status = pod["status"] as JsonObject ?? new JsonObject();
+            var conditions = status["conditions"] as JsonArray ?? [];
+            foreach (var existing in conditions.Where(c => c?["type"]?.ToString() == "PodScheduled").ToList())
+            {
+                conditions.Remove(existing);
+            }
+            conditions.Add(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastProbeTime"] = null, ["lastTransitionTime"] = ObjectMetadata.Timestamp(DateTimeOffset.UtcNow) });
+            status["conditions"] = conditions;
+            pod["status"] = status;
+            try
+            {
+                await objects.UpdateAsync(resource, target.Namespace, podName, current, pod, "binding",
+                    new WriteOptions("kube-scheduler", "Strict", false), current.Revision, trackFields: false);
+                await writer.WriteJsonAsync(context, 201, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 });
+                return;
+            }
+            catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict")
+            {
+                // The pod changed (status update, label) between read and write; binding is retried on the new version.
+            }
+        }
+        throw ApiException.Conflict("", "pods", podName, "the pod kept changing while it was being bound; try again");
+    }
+
+    /// <summary>
+    /// POST pods/{name}/eviction: a graceful delete that a PodDisruptionBudget can refuse (429).
+    /// </summary>
+    public async Task EvictAsync(HttpContext context, RequestTarget target)
+    {
+        var body = RequestBody.ParseObject(await RequestBody.ReadAsync(context.Request, context.RequestAborted), RequestBody.MediaType(context.Request, patch: false));
+        var current = Current(target);
+        var pod = ObjectWriter.Parse(current);
+        var phase = pod["status"]?["phase"]?.ToString();
+        if (phase is not ("Succeeded" or "Failed") && BlockingBudget(target.Namespace!, pod) is { } budget)
+        {
+            throw new ApiException(429, "TooManyRequests",
+                $"Cannot evict pod as it would violate the pod's disruption budget. The disruption budget {budget} needs more healthy pods; try again later",
+                new k8s.Models.V1StatusDetails { Causes = [new k8s.Models.V1StatusCause { Reason = "DisruptionBudget", Message = $"The disruption budget {budget} does not allow another disruption now" }] })
+            {
+                Headers = new Dictionary<string, string> { ["Retry-After"] = "5" },
+            };
+        }
+        var grace = body["deleteOptions"]?["gracePeriodSeconds"] is JsonValue g && g.TryGetValue<long>(out var gv) ? gv : (long?)null;
+        await objects.DeleteAsync(target.Resource, target.Namespace, target.Name!, current, new DeleteRequest(null, grace, null, null, false));
+        await writer.WriteJsonAsync(context, 201, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 });
+    }
+
+    public Task LogAsync(HttpContext context, RequestTarget target)
+    {
+        var pod = ObjectWriter.Parse(Current(target));
+        var node = pod["spec"]?["nodeName"]?.ToString();
+        if (string.IsNullOrEmpty(node))
+        {
+            throw ApiException.BadRequest($"pod {target.Name} is not running on a node yet (it has no spec.nodeName), so it has no logs");
+        }
+        throw new ApiException(503, "ServiceUnavailable",
+            $"pod {target.Name} runs on node {node}, but this server has no node agent to read its logs from yet");
+    }
+
+    /// <summary>The name of a PDB that selects the pod and allows no disruption now, if any.</summary>
+    private string? BlockingBudget(string ns, JsonObject pod)
+    {
+        var pdbs = objects.Store.Cache.List("policy/poddisruptionbudgets", ns, _ => true).Items;
+        var labels = (pod["metadata"]?["labels"] as JsonObject)?.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "");
+        foreach (var stored in pdbs)
+        {
+            var pdb = ObjectWriter.Parse(stored);
+            var selector = LabelSelector.FromLabelSelectorJson(pdb["spec"]?["selector"] as JsonObject);
+            if (!selector.Matches(labels))
+            {
+                continue;
+            }
+            var allowed = pdb["status"]?["disruptionsAllowed"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
+            if (allowed <= 0)
+            {
+                return stored.Key.Name;
+            }
+        }
+        return null;
+    }
+
+    private Storage.StoredObject Current(RequestTarget target) =>
+        objects.Store.Get(target.Resource, target.Namespace, target.Name!)
+        ?? throw ApiException.NotFound(target.Resource.Group, target.Resource.Plural, target.Name!);
+
+    private static JsonObject ToScale(JsonObject obj)
+    {
+        var metadata = (JsonObject)obj["metadata"]!;
+        var selector = obj["spec"]?["selector"] as JsonObject;
+        var scale = new JsonObject
+        {
+            ["kind"] = "Scale",
+            ["apiVersion"] = "autoscaling/v1",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = metadata["name"]?.DeepClone(),
+                ["namespace"] = metadata["namespace"]?.DeepClone(),
+                ["uid"] = metadata["uid"]?.DeepClone(),
+                ["resourceVersion"] = metadata["resourceVersion"]?.DeepClone(),
+                ["creationTimestamp"] = metadata["creationTimestamp"]?.DeepClone(),
+            },
+            ["spec"] = new JsonObject { ["replicas"] = obj["spec"]?["replicas"]?.DeepClone() ?? 1 },
+            ["status"] = new JsonObject
+            {
+                ["replicas"] = obj["status"]?["replicas"]?.DeepClone() ?? 0,
+                ["selector"] = selector is null ? "" : LabelSelector.FromLabelSelectorJson(selector).ToString(),
+            },
+        };
+        return scale;
+    }
+}

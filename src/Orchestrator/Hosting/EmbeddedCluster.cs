@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using Orchestrator.Admission;
+using Orchestrator.Api;
+using Orchestrator.Api.Controllers;
+using Orchestrator.Grains.Objects;
+using Orchestrator.Storage;
+
+namespace Orchestrator.Hosting;
+
+/// <summary>
+/// <c>orchestrator up</c>: loads the store, then runs one silo (localhost clustering) and the API server in one
+/// process, and writes the kubeconfig. SIGINT/SIGTERM stop the server first and drain the log last.
+/// </summary>
+public static class EmbeddedCluster
+{
+    public static async Task<int> RunAsync(EmbeddedClusterOptions options, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDir);
+        var started = Stopwatch.StartNew();
+        var log = ObjectLog.Open(new SqliteObjectLogBackend(Path.Combine(options.DataDir, "objects.db")), ObjectSummarizer.Summarize);
+        Console.Error.WriteLine($"orchestrator: loaded the store from {options.DataDir} at resourceVersion {log.Cache.Revision} in {started.Elapsed.TotalSeconds:F2}s");
+
+        var port = options.Port == 0 ? FreePort.Next() : options.Port;
+        var token = Kubeconfig.LoadOrCreateToken(options.DataDir);
+        var certificate = ServingCertificate.LoadOrCreate(options.DataDir);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Orchestrator", LogLevel.Information);
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate));
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+        builder.Host.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next(), serviceId: "orchestrator", clusterId: "embedded");
+        });
+        builder.Services.AddSingleton(log);
+        builder.Services.AddSingleton(AdmissionOptions.Default);
+        builder.Services.AddKubernetesApi(new ApiServerOptions(token, $"127.0.0.1:{port}"));
+        builder.Services.AddHostedService<Bootstrap>();
+        builder.Services.AddHostedService<NamespaceFinalizer>();
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        await using var app = builder.Build();
+        app.MapKubernetesApi();
+        app.MapGet("/metrics", async context =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4";
+            await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+        });
+        await app.StartAsync(cancellationToken);
+
+        var kubeconfig = Kubeconfig.Write(options.DataDir, $"https://127.0.0.1:{port}", token, ServingCertificate.Pem(certificate));
+        Console.Error.WriteLine($"orchestrator: API server on https://127.0.0.1:{port}, ready in {started.Elapsed.TotalSeconds:F2}s");
+        Console.WriteLine($"export KUBECONFIG={kubeconfig}");
+        await app.WaitForShutdownAsync(cancellationToken);
+        Console.Error.WriteLine("orchestrator: stopped; every acknowledged write is on disk");
+        return 0;
+    }
+}

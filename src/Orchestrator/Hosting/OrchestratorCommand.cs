@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Orchestrator.Hosting;
+
+/// <summary>The command line: <c>orchestrator up [--data-dir DIR] [--port N]</c>.</summary>
+public static class OrchestratorCommand
+{
+    public static RootCommand Build()
+    {
+        var dataDir = new Option<DirectoryInfo>("--data-dir")
+        {
+            Description = "Where objects, the kubeconfig and the token live (default: .orchestrator under the current folder)",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Environment.CurrentDirectory, ".orchestrator")),
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "The API server's port on 127.0.0.1 (0 picks a free one)",
+            DefaultValueFactory = _ => 6443,
+        };
+        var up = new Command("up", "Run the embedded cluster: one Orleans silo, the Kubernetes API on 127.0.0.1 and durable storage in the data folder")
+        {
+            dataDir,
+            port,
+        };
+        up.SetAction((result, cancellationToken) => EmbeddedCluster.RunAsync(
+            new EmbeddedClusterOptions(result.GetValue(dataDir)!.FullName, result.GetValue(port)), cancellationToken));
+        return new RootCommand("Orchestrator: a Kubernetes-compatible cluster orchestrator on Orleans") { up };
+    }
+}

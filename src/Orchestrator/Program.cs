@@ -1,0 +1,3 @@
+using Orchestrator.Hosting;
+
+return await OrchestratorCommand.Build().Parse(args).InvokeAsync();
