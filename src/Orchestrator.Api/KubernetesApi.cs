@@ -26,6 +26,7 @@ public static partial class KubernetesApi
         services.AddSingleton(sp => sp.GetRequiredService<Storage.ObjectLog>().Cache);
         services.AddSingleton<Objects.ObjectStore>();
         services.AddSingleton<Objects.ObjectWriter>();
+        services.AddSingleton<Objects.ServiceIpAllocator>();
         services.AddSingleton<ResponseWriter>();
         services.AddSingleton<Watch.WatchStreamer>();
         services.AddSingleton<ReadHandler>();

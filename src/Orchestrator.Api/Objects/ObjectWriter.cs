@@ -13,7 +13,7 @@ namespace Orchestrator.Api.Objects;
 /// What Kubernetes' registry strategies do around a write: system metadata, defaulting, priority,
 /// validation, managed fields and generation, then the durable write through the shard grain.
 /// </summary>
-public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, TimeProvider clock, AdmissionOptions admission)
+public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, TimeProvider clock, AdmissionOptions admission, ServiceIpAllocator serviceIps)
 {
     private readonly ResourceDescriptor _namespaces = registry.Find("", "v1", "namespaces")!;
     private readonly ResourceDescriptor _priorityClasses = registry.Find("scheduling.k8s.io", "v1", "priorityclasses")!;
@@ -32,6 +32,7 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
         }
         Defaulter.Apply(resource, obj, admission);
         ResolvePriority(resource, obj);
+        AssignServiceIp(resource, obj);
         ThrowIfInvalid(resource, name, Validator.ValidateCreate(resource, obj));
         var tracked = ServerSideApply.TrackUpdate(null, obj, options.FieldManager, resource.ModelType, clock.GetUtcNow(), resource.GroupVersion);
         if (options.DryRun)
@@ -54,6 +55,7 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
         }
         Defaulter.Apply(resource, obj, admission);
         ResolvePriority(resource, obj);
+        AssignServiceIp(resource, obj);
         ThrowIfInvalid(resource, name, Validator.ValidateCreate(resource, obj));
         return dryRun ? Bytes(obj) : Result(resource, name, await store.CreateAsync(resource, ns, name, obj));
     }
@@ -246,6 +248,14 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
             var name = ObjectMetadata.String(obj, "name") ?? "";
             throw new ApiException(403, "Forbidden", $"pods \"{name}\" is forbidden: {cause.Message}",
                 new V1StatusDetails { Name = name, Kind = "pods", Causes = [cause] });
+        }
+    }
+
+    private void AssignServiceIp(ResourceDescriptor resource, JsonObject obj)
+    {
+        if (resource.Kind == "Service" && resource.Group.Length == 0)
+        {
+            serviceIps.Assign(obj);
         }
     }
 
