@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.Protobuf;
 
 namespace Orchestrator.Api.Http;
 
@@ -18,7 +19,8 @@ public static class RequestBody
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
     public const string ApplyPatch = "application/apply-patch+yaml";
 
-    private static readonly string[] ObjectTypes = [Json, Yaml];
+    // kubectl's typed clients (create configmap|secret|deployment|namespace..., drain's eviction) send protobuf.
+    private static readonly string[] ObjectTypes = [Json, Yaml, KubernetesProtobuf.MediaType];
     private static readonly string[] PatchTypes = [JsonPatch, MergePatch, StrategicMergePatch, ApplyPatch];
 
     /// <summary>The media type of the body, checked against the ones this verb accepts.</summary>
@@ -77,7 +79,20 @@ public static class RequestBody
             throw ApiException.BadRequest("the request body is empty; send the object as JSON or YAML");
         }
         JsonNode? node;
-        if (mediaType is Yaml or ApplyPatch)
+        if (mediaType == KubernetesProtobuf.MediaType)
+        {
+            try
+            {
+                node = KubernetesProtobuf.Decode(body);
+            }
+            catch (ProtobufException e)
+            {
+                throw e.Message.Contains("is not supported", StringComparison.Ordinal)
+                    ? new ApiException(415, "UnsupportedMediaType", e.Message)
+                    : ApiException.BadRequest(e.Message);
+            }
+        }
+        else if (mediaType is Yaml or ApplyPatch)
         {
             node = YamlJson.Parse(Encoding.UTF8.GetString(body));
         }

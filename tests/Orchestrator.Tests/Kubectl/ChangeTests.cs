@@ -80,4 +80,27 @@ public sealed class ChangeTests(ClusterFixture fixture) : IClassFixture<ClusterF
         Assert.Contains($"namespaces \"{ns}\" not found", recreate.Error);
         Assert.Equal("", (await kubectl.RunAsync("get", "deploy,svc,cm", "-n", ns, "-o", "name")).Output.Trim());
     }
+
+    [Fact]
+    public async Task Imperative_create_commands_which_send_protobuf_create_the_objects()
+    {
+        var ns = await fixture.NamespaceAsync("create");
+        var kubectl = fixture.Kubectl;
+
+        (await kubectl.RunAsync("create", "configmap", "cfg", "-n", ns, "--from-literal=mode=fast")).Succeeded();
+        (await kubectl.RunAsync("create", "secret", "generic", "creds", "-n", ns, "--from-literal=password=s3cret")).Succeeded();
+        (await kubectl.RunAsync("create", "deployment", "api", "-n", ns, "--image=busybox:1.36", "--replicas=3", "--port=8080")).Succeeded();
+        (await kubectl.RunAsync("create", "priorityclass", "batch-" + ns, "--value=1000")).Succeeded();
+
+        var mode = (await kubectl.RunAsync("get", "cm", "cfg", "-n", ns, "-o", "jsonpath={.data.mode}")).Succeeded().Output;
+        var password = (await kubectl.RunAsync("get", "secret", "creds", "-n", ns, "-o", "jsonpath={.data.password}")).Succeeded().Output;
+        var deployment = JsonNode.Parse((await kubectl.RunAsync("get", "deploy", "api", "-n", ns, "-o", "json")).Succeeded().Output)!;
+        var value = (await kubectl.RunAsync("get", "pc", "batch-" + ns, "-o", "jsonpath={.value}")).Succeeded().Output;
+
+        Assert.Equal("fast", mode);
+        Assert.Equal(Convert.ToBase64String("s3cret"u8.ToArray()), password);
+        Assert.Equal(3, deployment["spec"]!["replicas"]!.GetValue<int>());
+        Assert.Equal(8080, deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]![0]!["containerPort"]!.GetValue<int>());
+        Assert.Equal("1000", value);
+    }
 }

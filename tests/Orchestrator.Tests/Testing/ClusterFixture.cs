@@ -23,7 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task<string> NamespaceAsync(string prefix)
     {
         var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
-        (await Kubectl.RunWithInputAsync($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {name}\n", "apply", "-f", "-")).Succeeded();
+        (await Kubectl.RunAsync("create", "namespace", name)).Succeeded();
         return name;
     }
 }
