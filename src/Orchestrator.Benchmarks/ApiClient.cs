@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace Orchestrator.Benchmarks;
+
+/// <summary>
+/// A lean HTTP client for the API: HTTP/1.1 over TLS that trusts exactly the kubeconfig's CA, bearer token,
+/// one pooled connection per concurrent caller.
+/// </summary>
+public sealed class ApiClient : IDisposable
+{
+    public const string PodsPath = "/api/v1/namespaces/default/pods";
+
+    private readonly HttpClient _http;
+    private readonly X509Certificate2 _ca;
+
+    public ApiClient(ServerConnection connection)
+    {
+        _ca = X509Certificate2.CreateFromPem(connection.CaPem);
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 4096,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+            AutomaticDecompression = DecompressionMethods.None,
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = TrustsOnlyTheCa },
+        };
+        _http = new HttpClient(handler) { BaseAddress = connection.Server, Timeout = TimeSpan.FromMinutes(5) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);
+    }
+
+    /// <summary>POST a pod; true on 201.</summary>
+    public async Task<bool> CreatePodAsync(byte[] json, CancellationToken cancellationToken = default)
+    {
+        using var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _http.PostAsync(PodsPath, content, cancellationToken);
+        await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+        return response.StatusCode == HttpStatusCode.Created;
+    }
+
+    /// <summary>GET a path and read the whole body; true on 200.</summary>
+    public async Task<bool> GetAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>GET a path and return the body; throws unless 200.</summary>
+    public async Task<byte[]> GetBytesAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.GetAsync(path, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new BenchmarkFailure($"GET {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(300, body.Length)))}");
+        }
+        return body;
+    }
+
+    /// <summary>Opens a watch stream; the caller reads and disposes it.</summary>
+    public async Task<HttpResponseMessage> OpenWatchAsync(string resourceVersion, CancellationToken cancellationToken)
+    {
+        var response = await _http.GetAsync($"{PodsPath}?watch=true&resourceVersion={resourceVersion}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            response.Dispose();
+            throw new BenchmarkFailure($"the watch answered {(int)response.StatusCode}");
+        }
+        return response;
+    }
+
+    /// <summary>The item count and resourceVersion of a PodList body.</summary>
+    public static (int Items, string ResourceVersion) ReadList(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        int items = 0;
+        string? resourceVersion = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                if (reader.ValueTextEquals("items"u8))
+                {
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        items++;
+                        reader.Skip();
+                    }
+                }
+                else if (reader.ValueTextEquals("metadata"u8))
+                {
+                    reader.Read();
+                    using var metadata = JsonDocument.ParseValue(ref reader);
+                    resourceVersion = metadata.RootElement.TryGetProperty("resourceVersion", out var rv) ? rv.GetString() : null;
+                }
+            }
+        }
+        return (items, resourceVersion ?? throw new BenchmarkFailure("the list had no metadata.resourceVersion"));
+    }
+
+    /// <summary>Counts the pods in the namespace with one full list.</summary>
+    public async Task<int> CountPodsAsync() => ReadList(await GetBytesAsync(PodsPath)).Items;
+
+    /// <summary>CPU seconds the server process has used so far (process_cpu_seconds_total).</summary>
+    public async Task<double> ServerCpuSecondsAsync() =>
+        Metric(Encoding.UTF8.GetString(await GetBytesAsync("/metrics")), "process_cpu_seconds_total")
+        ?? throw new BenchmarkFailure("/metrics lacks process_cpu_seconds_total");
+
+    /// <summary>A numeric sample from /metrics, or null when the series is absent.</summary>
+    public static double? Metric(string metrics, string name)
+    {
+        foreach (var line in metrics.Split('\n'))
+        {
+            if (line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is ' ' or '{')
+            {
+                var value = line[(line.LastIndexOf(' ') + 1)..];
+                return double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+        }
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _ca.Dispose();
+    }
+
+    private bool TrustsOnlyTheCa(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.Add(_ca);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return custom.Build(new X509Certificate2(certificate));
+    }
+}

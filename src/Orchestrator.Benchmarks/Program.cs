@@ -1,0 +1,3 @@
+using Orchestrator.Benchmarks;
+
+return await BenchmarkRun.MainAsync(args);
