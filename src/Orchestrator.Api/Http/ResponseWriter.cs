@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,8 @@ namespace Orchestrator.Api.Http;
 /// </summary>
 public sealed class ResponseWriter(TimeProvider clock)
 {
+    private const int FlushBytes = 64 * 1024;
+
     private static readonly byte[] Comma = ","u8.ToArray();
 
     public Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
@@ -71,18 +74,29 @@ public sealed class ResponseWriter(TimeProvider clock)
             ["metadata"] = metadata,
         }.ToJsonString();
         context.Response.ContentType = partial ? "application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io" : "application/json";
-        var body = context.Response.Body;
-        await body.WriteAsync(Encoding.UTF8.GetBytes(head[..^1] + ",\"items\":["));
+        // Straight into Kestrel's pipe, flushed every 64 KiB: awaiting a write per item costs a flush (and a TLS
+        // record) per item, which made a list of 150,000 pods take seconds.
+        var pipe = context.Response.BodyWriter;
+        pipe.Write(Encoding.UTF8.GetBytes(head[..^1] + ",\"items\":["));
+        var pending = 0L;
         for (var i = 0; i < list.Items.Count; i++)
         {
             if (i > 0)
             {
-                await body.WriteAsync(Comma);
+                pipe.Write(Comma);
             }
             var json = list.Items[i].Json;
-            await body.WriteAsync(partial ? Encoding.UTF8.GetBytes(PartialMetadata(JsonNode.Parse(json)!.AsObject()).ToJsonString()) : json);
+            var item = partial ? Encoding.UTF8.GetBytes(PartialMetadata(JsonNode.Parse(json)!.AsObject()).ToJsonString()) : json;
+            pipe.Write(item);
+            pending += item.Length;
+            if (pending >= FlushBytes)
+            {
+                pending = 0;
+                await pipe.FlushAsync(context.RequestAborted);
+            }
         }
-        await body.WriteAsync("]}"u8.ToArray());
+        pipe.Write("]}"u8);
+        await pipe.FlushAsync(context.RequestAborted);
     }
 
     public static JsonObject PartialMetadata(JsonObject obj) => new()
