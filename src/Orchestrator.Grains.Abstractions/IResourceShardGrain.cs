@@ -9,11 +9,11 @@ namespace Orchestrator.Grains;
 /// </summary>
 public interface IResourceShardGrain : IGrainWithStringKey
 {
-    /// <summary>Stores a new object; its name comes from metadata.name.</summary>
-    Task<WriteOutcome> CreateAsync(string name, Immutable<byte[]> json);
+    /// <summary>Stores a new object under <paramref name="name"/>.</summary>
+    Task<WriteOutcome> CreateAsync(string name, Immutable<PreparedObject> obj);
 
     /// <summary>Replaces an existing object if <paramref name="precondition"/> still holds.</summary>
-    Task<WriteOutcome> UpdateAsync(string name, Immutable<byte[]> json, WritePrecondition precondition);
+    Task<WriteOutcome> UpdateAsync(string name, Immutable<PreparedObject> obj, WritePrecondition precondition);
 
     /// <summary>Removes an object if <paramref name="precondition"/> still holds; the outcome carries its last state.</summary>
     Task<WriteOutcome> DeleteAsync(string name, WritePrecondition precondition);

@@ -24,22 +24,22 @@ public sealed class ResourceShardGrain(ObjectLog log) : Grain, IResourceShardGra
         return Task.CompletedTask;
     }
 
-    public Task<WriteOutcome> CreateAsync(string name, Immutable<byte[]> json)
+    public Task<WriteOutcome> CreateAsync(string name, Immutable<PreparedObject> obj)
     {
         if (Current(name) is not null)
         {
             return Task.FromResult(WriteOutcome.Failed(WriteStatus.AlreadyExists, "already exists"));
         }
-        return WriteAsync(name, JsonNode.Parse(json.Value)!.AsObject(), delete: false);
+        return WriteAsync(name, obj.Value, delete: false);
     }
 
-    public Task<WriteOutcome> UpdateAsync(string name, Immutable<byte[]> json, WritePrecondition precondition)
+    public Task<WriteOutcome> UpdateAsync(string name, Immutable<PreparedObject> obj, WritePrecondition precondition)
     {
         if (Check(name, precondition) is { } failure)
         {
             return Task.FromResult(failure);
         }
-        return WriteAsync(name, JsonNode.Parse(json.Value)!.AsObject(), delete: false);
+        return WriteAsync(name, obj.Value, delete: false);
     }
 
     public Task<WriteOutcome> DeleteAsync(string name, WritePrecondition precondition)
@@ -48,8 +48,9 @@ public sealed class ResourceShardGrain(ObjectLog log) : Grain, IResourceShardGra
         {
             return Task.FromResult(failure);
         }
+        // A deletion is reported with the object's last state, stamped with the deleting revision.
         var last = JsonNode.Parse(Current(name)!.Json)!.AsObject();
-        return WriteAsync(name, last, delete: true);
+        return WriteAsync(name, ObjectPreparation.Prepare(_resource, last), delete: true);
     }
 
     private WriteOutcome? Check(string name, WritePrecondition precondition)
@@ -77,12 +78,11 @@ public sealed class ResourceShardGrain(ObjectLog log) : Grain, IResourceShardGra
             ? pending.Deleted ? null : pending.Object
             : log.Cache.Get(new ObjectKey(_resource, _namespace, name));
 
-    private async Task<WriteOutcome> WriteAsync(string name, JsonObject obj, bool delete)
+    private async Task<WriteOutcome> WriteAsync(string name, PreparedObject obj, bool delete)
     {
         var key = new ObjectKey(_resource, _namespace, name);
-        var summary = ObjectSummarizer.Summarize(_resource, obj);
-        var stamp = RevisionStamp.Of(obj);
-        var pending = log.Append(key, delete, revision => (stamp.Stamp(revision), summary));
+        var summary = new ObjectSummary(obj.Uid, obj.Labels, obj.Fields);
+        var pending = log.Append(key, delete, revision => (obj.Stamp(revision), summary));
         _inFlight[name] = pending;
         try
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Core.Resources;
 using Orchestrator.Grains;
+using Orchestrator.Grains.Objects;
 using Orchestrator.Storage;
 using Orleans.Concurrency;
 
@@ -18,16 +19,14 @@ public sealed class ObjectStore(IGrainFactory grains, ObjectLog log)
         log.Cache.Get(new ObjectKey(resource.StorageKey, ns ?? "", name));
 
     public Task<WriteOutcome> CreateAsync(ResourceDescriptor resource, string? ns, string name, JsonObject obj) =>
-        Shard(resource, ns).CreateAsync(name, new Immutable<byte[]>(Bytes(obj)));
+        Shard(resource, ns).CreateAsync(name, new Immutable<PreparedObject>(ObjectPreparation.Prepare(resource.StorageKey, obj)));
 
     public Task<WriteOutcome> UpdateAsync(ResourceDescriptor resource, string? ns, string name, JsonObject obj, WritePrecondition precondition) =>
-        Shard(resource, ns).UpdateAsync(name, new Immutable<byte[]>(Bytes(obj)), precondition);
+        Shard(resource, ns).UpdateAsync(name, new Immutable<PreparedObject>(ObjectPreparation.Prepare(resource.StorageKey, obj)), precondition);
 
     public Task<WriteOutcome> DeleteAsync(ResourceDescriptor resource, string? ns, string name, WritePrecondition precondition) =>
         Shard(resource, ns).DeleteAsync(name, precondition);
 
     private IResourceShardGrain Shard(ResourceDescriptor resource, string? ns) =>
         grains.GetGrain<IResourceShardGrain>(ShardKey.Of(resource.StorageKey, ns ?? ""));
-
-    private static byte[] Bytes(JsonObject obj) => System.Text.Encoding.UTF8.GetBytes(obj.ToJsonString());
 }

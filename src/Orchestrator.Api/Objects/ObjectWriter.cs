@@ -17,6 +17,7 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
 {
     private readonly ResourceDescriptor _namespaces = registry.Find("", "v1", "namespaces")!;
     private readonly ResourceDescriptor _priorityClasses = registry.Find("scheduling.k8s.io", "v1", "priorityclasses")!;
+    private readonly Dictionary<string, (long Revision, (PriorityClassInfo Info, bool GlobalDefault) Value)> _priorityClassMemo = new(StringComparer.Ordinal);
 
     public ObjectStore Store => store;
 
@@ -233,16 +234,9 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
         {
             return;
         }
-        var classes = store.Cache.List(_priorityClasses.StorageKey, null, _ => true).Items.Select(Parse).ToList();
-        PriorityClassInfo? Info(JsonObject pc) => new(
-            ObjectMetadata.String(pc, "name") ?? "",
-            pc["value"]?.GetValue<int>() ?? 0,
-            pc["preemptionPolicy"]?.ToString());
-        var globalDefault = classes.FirstOrDefault(pc => pc["globalDefault"] is JsonValue v && v.TryGetValue<bool>(out var b) && b);
-        var cause = PriorityResolver.Resolve(
-            obj,
-            name => classes.FirstOrDefault(pc => ObjectMetadata.String(pc, "name") == name) is { } pc ? Info(pc) : null,
-            globalDefault is null ? null : Info(globalDefault));
+        var classes = store.Cache.List(_priorityClasses.StorageKey, null, _ => true).Items.Select(PriorityClassOf).ToList();
+        var globalDefault = classes.Where(pc => pc.GlobalDefault).Select(pc => pc.Info).FirstOrDefault();
+        var cause = PriorityResolver.Resolve(obj, name => classes.Where(pc => pc.Info.Name == name).Select(pc => pc.Info).FirstOrDefault(), globalDefault);
         if (cause is not null)
         {
             var name = ObjectMetadata.String(obj, "name") ?? "";
@@ -256,6 +250,23 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
         if (resource.Kind == "Service" && resource.Group.Length == 0)
         {
             serviceIps.Assign(obj);
+        }
+    }
+
+    /// <summary>A PriorityClass as admission needs it, parsed once per stored revision rather than once per pod.</summary>
+    private (PriorityClassInfo Info, bool GlobalDefault) PriorityClassOf(StoredObject stored)
+    {
+        lock (_priorityClassMemo)
+        {
+            if (_priorityClassMemo.TryGetValue(stored.Key.Name, out var memo) && memo.Revision == stored.Revision)
+            {
+                return memo.Value;
+            }
+            var pc = Parse(stored);
+            var value = (new PriorityClassInfo(stored.Key.Name, pc["value"]?.GetValue<int>() ?? 0, pc["preemptionPolicy"]?.ToString()),
+                pc["globalDefault"] is JsonValue v && v.TryGetValue<bool>(out var b) && b);
+            _priorityClassMemo[stored.Key.Name] = (stored.Revision, value);
+            return value;
         }
     }
 
