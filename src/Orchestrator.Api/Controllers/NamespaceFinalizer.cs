@@ -19,6 +19,18 @@ public sealed partial class NamespaceFinalizer(ObjectWriter writer, ResourceRegi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         var namespaces = registry.Find("", "v1", "namespaces")!;
         var terminating = new HashSet<string>(StringComparer.Ordinal);
         using var watcher = writer.Store.Cache.Watch(namespaces.StorageKey, null, _ => true, fromRevision: null);

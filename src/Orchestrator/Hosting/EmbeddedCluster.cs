@@ -22,11 +22,19 @@ public static class EmbeddedCluster
         Console.Error.WriteLine($"orchestrator: loaded the store from {options.DataDir} at resourceVersion {log.Cache.Revision} in {started.Elapsed.TotalSeconds:F2}s");
 
         var port = options.Port == 0 ? FreePort.Next() : options.Port;
+        if (!FreePort.IsFree(port))
+        {
+            Console.Error.WriteLine($"orchestrator: port {port} on 127.0.0.1 is already in use (another `orchestrator up`?); stop it, or pass --port N (--port 0 picks a free one)");
+            await log.DisposeAsync();
+            return 1;
+        }
         var token = Kubeconfig.LoadOrCreateToken(options.DataDir);
         var certificate = ServingCertificate.LoadOrCreate(options.DataDir);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orchestrator", LogLevel.Information);
+        // Orleans warns at every start that the embedded silo runs without server GC: by design on a shared machine.
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
