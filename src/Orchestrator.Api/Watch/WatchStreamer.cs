@@ -15,10 +15,8 @@ namespace Orchestrator.Api.Watch;
 /// Streams a watch as Kubernetes does: newline-separated <c>{"type","object"}</c> events, BOOKMARKs when asked
 /// for, and a 410 Gone <c>Status</c> in an ERROR event when the requested resourceVersion has left the window.
 /// </summary>
-public sealed class WatchStreamer(ObjectCache cache, TimeProvider clock)
+public sealed class WatchStreamer(ObjectCache cache, TimeProvider clock, ApiServerOptions options)
 {
-    /// <summary>How often an idle watch that allows bookmarks gets one.</summary>
-    public static readonly TimeSpan BookmarkInterval = TimeSpan.FromSeconds(15);
 
     public async Task StreamAsync(HttpContext context, RequestTarget target, ListQuery query)
     {
@@ -52,7 +50,7 @@ public sealed class WatchStreamer(ObjectCache cache, TimeProvider clock)
                 while (!timeout.IsCancellationRequested)
                 {
                     using var idle = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-                    idle.CancelAfter(BookmarkInterval);
+                    idle.CancelAfter(options.BookmarkInterval);
                     bool ready;
                     try
                     {

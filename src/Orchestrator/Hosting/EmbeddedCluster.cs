@@ -47,7 +47,13 @@ public static class EmbeddedCluster
         });
         builder.Services.AddSingleton(log);
         builder.Services.AddSingleton(AdmissionOptions.Default);
-        builder.Services.AddKubernetesApi(new ApiServerOptions(token, $"127.0.0.1:{port}"));
+        builder.Services.AddKubernetesApi(new ApiServerOptions(token, $"127.0.0.1:{port}")
+        {
+            // A tuning knob, and how the tests see bookmarks without waiting the default 15 s.
+            BookmarkInterval = int.TryParse(Environment.GetEnvironmentVariable("ORCHESTRATOR_WATCH_BOOKMARK_SECONDS"), out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromSeconds(15),
+        });
         builder.Services.AddHostedService<Bootstrap>();
         builder.Services.AddHostedService<NamespaceFinalizer>();
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));

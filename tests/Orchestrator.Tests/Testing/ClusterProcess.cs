@@ -53,6 +53,7 @@ public sealed class ClusterProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.Environment["ORCHESTRATOR_WATCH_BOOKMARK_SECONDS"] = "1";
         foreach (var arg in new[] { Dll, "up", "--data-dir", DataDir, "--port", "0" })
         {
             info.ArgumentList.Add(arg);

@@ -1,0 +1,95 @@
+using Orchestrator.Tests.Testing;
+
+namespace Orchestrator.Tests.Lifecycle;
+
+/// <summary>How objects leave: graceful pod deletion, finalizers, propagation policies, deletecollection.</summary>
+public sealed class DeletionTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    [Fact]
+    public async Task A_pod_bound_to_a_node_is_deleted_gracefully_and_force_deletion_removes_it()
+    {
+        var ns = await fixture.NamespaceAsync("graceful");
+        using var api = new RawApi(fixture.Cluster);
+        await api.SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods",
+            """{"metadata":{"name":"bound"},"spec":{"terminationGracePeriodSeconds":45,"containers":[{"name":"c","image":"busybox"}]}}""");
+
+        var bind = await api.SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods/bound/binding",
+            """{"apiVersion":"v1","kind":"Binding","metadata":{"name":"bound"},"target":{"kind":"Node","name":"node-a"}}""");
+        var rebind = await api.SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods/bound/binding",
+            """{"apiVersion":"v1","kind":"Binding","metadata":{"name":"bound"},"target":{"kind":"Node","name":"node-b"}}""");
+        var graceful = await api.SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{ns}/pods/bound");
+        var stillThere = await api.SendAsync(HttpMethod.Get, $"/api/v1/namespaces/{ns}/pods/bound");
+        var forced = await api.SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{ns}/pods/bound", """{"gracePeriodSeconds":0}""");
+        var gone = await api.SendAsync(HttpMethod.Get, $"/api/v1/namespaces/{ns}/pods/bound");
+
+        Assert.Equal(201, bind.Code);
+        Assert.Equal(409, rebind.Code);
+        Assert.Contains("already assigned to node \"node-a\"", rebind.Json["message"]!.GetValue<string>());
+        Assert.Equal(200, graceful.Code);
+        Assert.Equal(200, stillThere.Code);
+        Assert.Equal("node-a", stillThere.Json["spec"]!["nodeName"]!.GetValue<string>());
+        Assert.NotNull(stillThere.Json["metadata"]!["deletionTimestamp"]);
+        Assert.Equal(45, stillThere.Json["metadata"]!["deletionGracePeriodSeconds"]!.GetValue<int>());
+        Assert.Equal(200, forced.Code);
+        Assert.Equal(404, gone.Code);
+    }
+
+    [Fact]
+    public async Task A_finalizer_holds_a_deleted_object_until_it_is_removed()
+    {
+        var ns = await fixture.NamespaceAsync("finalizer");
+        using var api = new RawApi(fixture.Cluster);
+        var path = $"/api/v1/namespaces/{ns}/configmaps";
+        await api.SendAsync(HttpMethod.Post, path, """{"metadata":{"name":"held","finalizers":["example.com/hold"]}}""");
+
+        var deleted = await api.SendAsync(HttpMethod.Delete, path + "/held");
+        var held = await api.SendAsync(HttpMethod.Get, path + "/held");
+        var released = await api.SendAsync(HttpMethod.Patch, path + "/held", """{"metadata":{"finalizers":null}}""", contentType: "application/merge-patch+json");
+        var gone = await api.SendAsync(HttpMethod.Get, path + "/held");
+
+        Assert.Equal(200, deleted.Code);
+        Assert.Equal(200, held.Code);
+        Assert.NotNull(held.Json["metadata"]!["deletionTimestamp"]);
+        Assert.Equal(200, released.Code);
+        Assert.Equal(404, gone.Code);
+    }
+
+    [Fact]
+    public async Task Orphan_and_foreground_propagation_are_recorded_as_finalizers_for_the_garbage_collector()
+    {
+        var ns = await fixture.NamespaceAsync("propagation");
+        using var api = new RawApi(fixture.Cluster);
+        var path = $"/api/v1/namespaces/{ns}/configmaps";
+        await api.SendAsync(HttpMethod.Post, path, """{"metadata":{"name":"orphaned"}}""");
+        await api.SendAsync(HttpMethod.Post, path, """{"metadata":{"name":"foreground"}}""");
+        await api.SendAsync(HttpMethod.Post, path, """{"metadata":{"name":"background"}}""");
+
+        await api.SendAsync(HttpMethod.Delete, path + "/orphaned", """{"propagationPolicy":"Orphan"}""");
+        await api.SendAsync(HttpMethod.Delete, path + "/foreground", """{"propagationPolicy":"Foreground"}""");
+        await api.SendAsync(HttpMethod.Delete, path + "/background", """{"propagationPolicy":"Background"}""");
+        var bad = await api.SendAsync(HttpMethod.Delete, path + "/orphaned", """{"propagationPolicy":"Sideways"}""");
+
+        Assert.Equal("orphan", (await api.SendAsync(HttpMethod.Get, path + "/orphaned")).Json["metadata"]!["finalizers"]![0]!.GetValue<string>());
+        Assert.Equal("foregroundDeletion", (await api.SendAsync(HttpMethod.Get, path + "/foreground")).Json["metadata"]!["finalizers"]![0]!.GetValue<string>());
+        Assert.Equal(404, (await api.SendAsync(HttpMethod.Get, path + "/background")).Code);
+        Assert.Equal(400, bad.Code);
+    }
+
+    [Fact]
+    public async Task Deletecollection_deletes_only_what_the_selector_matches()
+    {
+        var ns = await fixture.NamespaceAsync("collection");
+        using var api = new RawApi(fixture.Cluster);
+        var path = $"/api/v1/namespaces/{ns}/configmaps";
+        foreach (var (name, tier) in new[] { ("a", "cache"), ("b", "cache"), ("c", "db") })
+        {
+            await api.SendAsync(HttpMethod.Post, path, "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"tier\":\"" + tier + "\"}}}");
+        }
+
+        var deleted = await api.SendAsync(HttpMethod.Delete, path + "?labelSelector=tier%3Dcache");
+        var left = await api.SendAsync(HttpMethod.Get, path);
+
+        Assert.Equal(200, deleted.Code);
+        Assert.Equal(["c"], left.Json["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()));
+    }
+}
