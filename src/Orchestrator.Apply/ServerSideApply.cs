@@ -88,7 +88,8 @@ public static class ServerSideApply
     public static JsonObject TrackUpdate(JsonObject? old, JsonObject updated, string manager, Type modelType, DateTimeOffset now, string apiVersion)
     {
         var schema = ModelSchema.Root(modelType);
-        var comparison = FieldSets.Compare(ManagedFieldsCodec.Without(old), ManagedFieldsCodec.Without(updated), schema);
+        // No copies without managedFields are needed: field sets never track metadata.managedFields.
+        var comparison = FieldSets.Compare(old ?? new JsonObject(), updated, schema);
         // A writer that sends managed fields of its own replaces them (that is how they are reset); otherwise the stored ones carry on.
         var entries = ManagedFieldsCodec.Decode(updated);
         if (entries.Count == 0)
