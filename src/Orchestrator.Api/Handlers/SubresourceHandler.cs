@@ -12,7 +12,7 @@ namespace Orchestrator.Api.Handlers;
 /// The subresources that answer in a kind of their own: <c>scale</c> (autoscaling/v1 Scale), <c>binding</c>
 /// (core/v1 Binding), <c>eviction</c> (policy/v1 Eviction) and <c>log</c>.
 /// </summary>
-public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer)
+public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer, TimeProvider clock)
 {
     public Task GetScaleAsync(HttpContext context, RequestTarget target)
     {
@@ -91,7 +91,7 @@ public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writ
             {
                 conditions.Remove(existing);
             }
-            conditions.Add(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastProbeTime"] = null, ["lastTransitionTime"] = ObjectMetadata.Timestamp(DateTimeOffset.UtcNow) });
+            conditions.Add(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastProbeTime"] = null, ["lastTransitionTime"] = ObjectMetadata.Timestamp(clock.GetUtcNow()) });
             status["conditions"] = conditions;
             pod["status"] = status;
             try

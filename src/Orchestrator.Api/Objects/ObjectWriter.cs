@@ -24,32 +24,23 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
     /// <summary>Creates <paramref name="obj"/> (already decoded and kind-checked) in <paramref name="ns"/>.</summary>
     public async Task<byte[]> CreateAsync(ResourceDescriptor resource, string? ns, JsonObject obj, WriteOptions options)
     {
-        var metadata = ObjectMetadata.Metadata(obj);
-        PrepareCreate(resource, ns, obj, metadata);
-        var name = metadata["name"]!.GetValue<string>();
-        if (resource.Namespaced)
-        {
-            RequireLiveNamespace(ns!);
-        }
-        Defaulter.Apply(resource, obj, admission);
-        ResolvePriority(resource, obj);
-        AssignServiceIp(resource, obj);
-        ThrowIfInvalid(resource, name, Validator.ValidateCreate(resource, obj));
+        var name = AdmitNew(resource, ns, obj);
         var tracked = ServerSideApply.TrackUpdate(null, obj, options.FieldManager, resource.ModelType, clock.GetUtcNow(), resource.GroupVersion);
-        if (options.DryRun)
-        {
-            return Bytes(tracked);
-        }
-        var outcome = await store.CreateAsync(resource, ns, name, tracked);
-        return Result(resource, name, outcome);
+        return options.DryRun ? Bytes(tracked) : Result(resource, name, await store.CreateAsync(resource, ns, name, tracked));
     }
 
     /// <summary>Creates an object that server-side apply produced (its managedFields are already set).</summary>
     public async Task<byte[]> CreateAppliedAsync(ResourceDescriptor resource, string? ns, JsonObject obj, bool dryRun)
     {
-        var metadata = ObjectMetadata.Metadata(obj);
-        PrepareCreate(resource, ns, obj, metadata);
-        var name = metadata["name"]!.GetValue<string>();
+        var name = AdmitNew(resource, ns, obj);
+        return dryRun ? Bytes(obj) : Result(resource, name, await store.CreateAsync(resource, ns, name, obj));
+    }
+
+    /// <summary>What every create goes through before it is stored; returns the (possibly generated) name.</summary>
+    private string AdmitNew(ResourceDescriptor resource, string? ns, JsonObject obj)
+    {
+        PrepareCreate(resource, ns, obj, ObjectMetadata.Metadata(obj));
+        var name = ObjectMetadata.String(obj, "name")!;
         if (resource.Namespaced)
         {
             RequireLiveNamespace(ns!);
@@ -58,7 +49,7 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
         ResolvePriority(resource, obj);
         AssignServiceIp(resource, obj);
         ThrowIfInvalid(resource, name, Validator.ValidateCreate(resource, obj));
-        return dryRun ? Bytes(obj) : Result(resource, name, await store.CreateAsync(resource, ns, name, obj));
+        return name;
     }
 
     /// <summary>

@@ -42,6 +42,8 @@ public sealed class ServiceIpAllocator(ObjectCache cache)
                 .Where(ip => ip is not null && IPAddress.TryParse(ip, out _))
                 .Select(ip => ToUInt(IPAddress.Parse(ip!)))
                 .ToHashSet();
+            // Reservations only bridge the gap until a create commits; committed addresses are in the cache.
+            _reserved.RemoveWhere(used.Contains);
             // Skip .0 and the first address, which Kubernetes keeps for the kubernetes service.
             for (uint offset = 2; offset < RangeSize - 1; offset++)
             {

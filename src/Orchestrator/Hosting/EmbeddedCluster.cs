@@ -58,7 +58,25 @@ public static class EmbeddedCluster
         builder.Services.AddHostedService<NamespaceFinalizer>();
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
-        await using var app = builder.Build();
+        var app = builder.Build();
+        try
+        {
+            await ServeAsync(app, options, port, token, certificate, started, cancellationToken);
+        }
+        finally
+        {
+            // The log is shared by instance, so the container does not own it: drain and close it after the
+            // silo and the API server have stopped sending writes.
+            await app.DisposeAsync();
+            await log.DisposeAsync();
+        }
+        Console.Error.WriteLine("orchestrator: stopped; every acknowledged write is on disk");
+        return 0;
+    }
+
+    private static async Task ServeAsync(WebApplication app, EmbeddedClusterOptions options, int port, string token,
+        System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, Stopwatch started, CancellationToken cancellationToken)
+    {
         app.MapKubernetesApi();
         app.MapGet("/metrics", async context =>
         {
@@ -71,7 +89,5 @@ public static class EmbeddedCluster
         Console.Error.WriteLine($"orchestrator: API server on https://127.0.0.1:{port}, ready in {started.Elapsed.TotalSeconds:F2}s");
         Console.WriteLine($"export KUBECONFIG={kubeconfig}");
         await app.WaitForShutdownAsync(cancellationToken);
-        Console.Error.WriteLine("orchestrator: stopped; every acknowledged write is on disk");
-        return 0;
     }
 }

@@ -1,0 +1,44 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Orchestrator.Scheduling.Model;
+
+/// <summary>An immutable view of every node and its pods; one scheduling cycle reads exactly one snapshot.</summary>
+public sealed class Snapshot
+{
+    private readonly FrozenDictionary<string, int> _index;
+
+    private Snapshot(ImmutableArray<NodeInfo> nodes, FrozenDictionary<string, int> index, int podsWithAntiAffinity)
+    {
+        Nodes = nodes;
+        _index = index;
+        PodsWithRequiredAntiAffinity = podsWithAntiAffinity;
+    }
+
+    public ImmutableArray<NodeInfo> Nodes { get; }
+
+    /// <summary>How many placed pods carry required anti-affinity; zero lets InterPodAffinity skip the cycle.</summary>
+    public int PodsWithRequiredAntiAffinity { get; }
+
+    public static Snapshot Of(IEnumerable<NodeInfo> nodes)
+    {
+        var array = nodes.ToImmutableArray();
+        var index = array.Select((node, i) => (node.Name, i)).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var antiAffinity = array.Sum(n => n.HasPodsWithRequiredAntiAffinity ? n.Pods.Count(p => !p.RequiredAntiAffinity.IsDefaultOrEmpty) : 0);
+        return new Snapshot(array, index, antiAffinity);
+    }
+
+    public NodeInfo? Get(string name) => _index.TryGetValue(name, out var i) ? Nodes[i] : null;
+
+    /// <summary>The snapshot after the pod is assumed onto the node, so the next cycle sees it; the node index is shared.</summary>
+    public Snapshot WithPod(PodInfo pod, string nodeName)
+    {
+        if (!_index.TryGetValue(nodeName, out var i))
+        {
+            throw new ArgumentException($"node {nodeName} is not in the snapshot", nameof(nodeName));
+        }
+
+        var antiAffinity = PodsWithRequiredAntiAffinity + (pod.RequiredAntiAffinity.IsDefaultOrEmpty ? 0 : 1);
+        return new Snapshot(Nodes.SetItem(i, Nodes[i].WithPod(pod)), _index, antiAffinity);
+    }
+}
