@@ -35,6 +35,8 @@ public static class EmbeddedCluster
         builder.Logging.AddFilter("Orchestrator", LogLevel.Information);
         // Orleans warns at every start that the embedded silo runs without server GC: by design on a shared machine.
         builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        // Its first check after start reports the time since boot as a stall (seen: "not completed for 01:15:46").
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
