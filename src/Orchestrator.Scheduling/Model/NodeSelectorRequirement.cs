@@ -7,7 +7,7 @@ namespace Orchestrator.Scheduling.Model;
 public sealed record NodeSelectorRequirement(string Key, NodeSelectorOperator Operator, ImmutableArray<string> Values)
 {
     public NodeSelectorRequirement(string key, NodeSelectorOperator op, params string[] values)
-        : this(key, op, [.. values])
+        : this(key, op, ImmutableArray.Create(values))
     {
     }
 

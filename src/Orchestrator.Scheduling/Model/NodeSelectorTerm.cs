@@ -6,7 +6,7 @@ namespace Orchestrator.Scheduling.Model;
 public sealed record NodeSelectorTerm(ImmutableArray<NodeSelectorRequirement> MatchExpressions)
 {
     public NodeSelectorTerm(params NodeSelectorRequirement[] expressions)
-        : this([.. expressions])
+        : this(ImmutableArray.Create(expressions))
     {
     }
 

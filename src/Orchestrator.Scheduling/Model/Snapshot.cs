@@ -8,11 +8,20 @@ public sealed class Snapshot
 {
     private readonly FrozenDictionary<string, int> _index;
 
-    private Snapshot(ImmutableArray<NodeInfo> nodes, FrozenDictionary<string, int> index, int podsWithAntiAffinity)
+    // Owner uid -> the index of the node of each of its pods, so spreading a workload across zones reads
+    // its own replicas instead of every pod in the cluster.
+    private readonly ImmutableDictionary<string, ImmutableArray<int>> _podNodesByOwner;
+
+    private Snapshot(
+        ImmutableArray<NodeInfo> nodes,
+        FrozenDictionary<string, int> index,
+        int podsWithAntiAffinity,
+        ImmutableDictionary<string, ImmutableArray<int>> podNodesByOwner)
     {
         Nodes = nodes;
         _index = index;
         PodsWithRequiredAntiAffinity = podsWithAntiAffinity;
+        _podNodesByOwner = podNodesByOwner;
     }
 
     public ImmutableArray<NodeInfo> Nodes { get; }
@@ -25,10 +34,18 @@ public sealed class Snapshot
         var array = nodes.ToImmutableArray();
         var index = array.Select((node, i) => (node.Name, i)).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var antiAffinity = array.Sum(n => n.HasPodsWithRequiredAntiAffinity ? n.Pods.Count(p => !p.RequiredAntiAffinity.IsDefaultOrEmpty) : 0);
-        return new Snapshot(array, index, antiAffinity);
+        var byOwner = array
+            .SelectMany((node, i) => node.Pods.Where(p => p.Owner is not null).Select(p => (p.Owner!.Uid, i)))
+            .GroupBy(p => p.Uid, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.i).ToImmutableArray(), StringComparer.Ordinal);
+        return new Snapshot(array, index, antiAffinity, byOwner);
     }
 
     public NodeInfo? Get(string name) => _index.TryGetValue(name, out var i) ? Nodes[i] : null;
+
+    /// <summary>One node index per pod of the owner (a node with two replicas appears twice).</summary>
+    internal ImmutableArray<int> PodNodesOf(string ownerUid) =>
+        _podNodesByOwner.TryGetValue(ownerUid, out var nodes) ? nodes : [];
 
     /// <summary>The snapshot after the pod is assumed onto the node, so the next cycle sees it; the node index is shared.</summary>
     public Snapshot WithPod(PodInfo pod, string nodeName)
@@ -39,6 +56,7 @@ public sealed class Snapshot
         }
 
         var antiAffinity = PodsWithRequiredAntiAffinity + (pod.RequiredAntiAffinity.IsDefaultOrEmpty ? 0 : 1);
-        return new Snapshot(Nodes.SetItem(i, Nodes[i].WithPod(pod)), _index, antiAffinity);
+        var byOwner = pod.Owner is null ? _podNodesByOwner : _podNodesByOwner.SetItem(pod.Owner.Uid, PodNodesOf(pod.Owner.Uid).Add(i));
+        return new Snapshot(Nodes.SetItem(i, Nodes[i].WithPod(pod)), _index, antiAffinity, byOwner);
     }
 }

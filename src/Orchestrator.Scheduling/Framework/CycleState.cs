@@ -1,0 +1,46 @@
+using Orchestrator.Scheduling.Model;
+
+namespace Orchestrator.Scheduling.Framework;
+
+/// <summary>Data plugins share within one scheduling cycle of one pod; a new one is made for every cycle.</summary>
+public sealed class CycleState
+{
+    private readonly Dictionary<string, object> _data = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _skipFilter = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _skipScore = new(StringComparer.Ordinal);
+
+    public CycleState(Snapshot snapshot)
+    {
+        Snapshot = snapshot;
+    }
+
+    /// <summary>The snapshot this cycle reads, so plugins that look across nodes see the same cluster.</summary>
+    public Snapshot Snapshot { get; }
+
+    public void Write(string key, object value) => _data[key] = value;
+
+    public T Read<T>(string key) where T : class =>
+        _data.TryGetValue(key, out var value) && value is T typed
+            ? typed
+            : throw new InvalidOperationException($"cycle state has no {typeof(T).Name} under {key}; did its PreFilter or PreScore run?");
+
+    public bool TryRead<T>(string key, out T value) where T : class
+    {
+        if (_data.TryGetValue(key, out var raw) && raw is T typed)
+        {
+            value = typed;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    internal void SkipFilter(string plugin) => _skipFilter.Add(plugin);
+
+    internal bool IsFilterSkipped(string plugin) => _skipFilter.Count > 0 && _skipFilter.Contains(plugin);
+
+    internal void SkipScore(string plugin) => _skipScore.Add(plugin);
+
+    internal bool IsScoreSkipped(string plugin) => _skipScore.Count > 0 && _skipScore.Contains(plugin);
+}

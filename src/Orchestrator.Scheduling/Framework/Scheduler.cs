@@ -1,0 +1,240 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Orchestrator.Scheduling.Model;
+
+namespace Orchestrator.Scheduling.Framework;
+
+/// <summary>Runs one scheduling cycle per pod over a snapshot: PreFilter, Filter, PostFilter, PreScore, Score, select, Reserve.</summary>
+/// <remarks>Not thread-safe: like kube-scheduler it schedules one pod at a time and remembers where the last
+/// cycle stopped filtering, so sampled clusters are searched round-robin. Same seed, same calls, same answers.</remarks>
+public sealed class Scheduler
+{
+    private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
+    private readonly Random _random;
+    private int _nextStartNodeIndex;
+
+    public Scheduler(Random random)
+        : this([Profile.Default], random)
+    {
+    }
+
+    public Scheduler(IEnumerable<Profile> profiles, Random random)
+    {
+        _profiles = profiles.ToImmutableDictionary(p => p.SchedulerName, p => new ProfileFramework(p), StringComparer.Ordinal);
+        _random = random;
+    }
+
+    public ScheduleResult Schedule(PodInfo pod, Snapshot snapshot)
+    {
+        if (!_profiles.TryGetValue(pod.SchedulerName, out var framework))
+        {
+            return new ScheduleResult { Error = Status.Error($"no profile serves schedulerName {pod.SchedulerName}") };
+        }
+
+        var nodes = snapshot.Nodes;
+        if (nodes.IsEmpty)
+        {
+            return new ScheduleResult { Error = Status.Error("no nodes available to schedule pods") };
+        }
+
+        var state = new CycleState(snapshot);
+        foreach (var plugin in framework.PreFilter)
+        {
+            var status = plugin.PreFilter(state, pod).WithPlugin(plugin.Name);
+            if (status.Code == StatusCode.Skip)
+            {
+                state.SkipFilter(plugin.Name);
+            }
+            else if (status.IsRejected)
+            {
+                // Every node gets the PreFilter's verdict, which PostFilter needs; the message states it once.
+                var all = nodes.ToImmutableDictionary(n => n.Name, _ => status, StringComparer.Ordinal);
+                return Unschedulable(framework, state, pod, nodes.Length, all, status.Message);
+            }
+            else if (!status.IsSuccess)
+            {
+                return new ScheduleResult { Error = status };
+            }
+        }
+
+        var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, nodes.Length);
+        var feasible = new List<NodeInfo>(Math.Min(toFind, nodes.Length));
+        var rejected = ImmutableDictionary.CreateBuilder<string, Status>(StringComparer.Ordinal);
+        var skipped = framework.SkippedFilters(state);
+        var start = _nextStartNodeIndex % nodes.Length;
+        var processed = 0;
+        for (; processed < nodes.Length && feasible.Count < toFind; processed++)
+        {
+            var node = nodes[(start + processed) % nodes.Length];
+            var status = framework.RunFilters(state, pod, node, skipped);
+            if (status.IsSuccess)
+            {
+                feasible.Add(node);
+            }
+            else if (status.IsRejected)
+            {
+                rejected[node.Name] = status;
+            }
+            else
+            {
+                return new ScheduleResult { Error = status };
+            }
+        }
+
+        _nextStartNodeIndex = (start + processed) % nodes.Length;
+        if (feasible.Count == 0)
+        {
+            return Unschedulable(framework, state, pod, nodes.Length, rejected.ToImmutable(), "");
+        }
+
+        if (feasible.Count == 1)
+        {
+            return Reserve(framework, state, pod, feasible[0].Name, processed, 1, null);
+        }
+
+        var scores = Score(framework, state, pod, feasible, out var error);
+        if (scores is null)
+        {
+            return new ScheduleResult { Error = error };
+        }
+
+        return Reserve(framework, state, pod, SelectHost(scores), processed, feasible.Count, scores);
+    }
+
+    /// <summary>Undoes Reserve after a later step (binding) failed, in reverse plugin order as kube-scheduler does.</summary>
+    public void Unreserve(PodInfo pod, ScheduleResult result)
+    {
+        if (result.SelectedNode is null || result.State is null || !_profiles.TryGetValue(pod.SchedulerName, out var framework))
+        {
+            return;
+        }
+
+        for (var i = framework.Reserve.Length - 1; i >= 0; i--)
+        {
+            framework.Reserve[i].Unreserve(result.State, pod, result.SelectedNode);
+        }
+    }
+
+    private static ScheduleResult Unschedulable(
+        ProfileFramework framework, CycleState state, PodInfo pod, int numAllNodes,
+        ImmutableDictionary<string, Status> statuses, string preFilterMessage)
+    {
+        string? nominated = null;
+        var postFilterMessage = "";
+        foreach (var plugin in framework.PostFilter)
+        {
+            var result = plugin.PostFilter(state, pod, statuses);
+            if (result.Status.IsSuccess)
+            {
+                nominated = result.NominatedNodeName;
+                break;
+            }
+
+            postFilterMessage = result.Status.Message;
+        }
+
+        var fitError = new FitError(pod, numAllNodes, statuses, preFilterMessage, postFilterMessage);
+        return new ScheduleResult { FitError = fitError, EvaluatedNodes = statuses.Count, NominatedNodeName = nominated, State = state };
+    }
+
+    private static ScoreTable? Score(ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, out Status? error)
+    {
+        error = null;
+        foreach (var plugin in framework.PreScore)
+        {
+            var status = plugin.PreScore(state, pod, nodes);
+            if (status.Code == StatusCode.Skip)
+            {
+                state.SkipScore(plugin.Name);
+            }
+            else if (!status.IsSuccess)
+            {
+                error = status.WithPlugin(plugin.Name);
+                return null;
+            }
+        }
+
+        var plugins = framework.Score.Length;
+        var table = new long[nodes.Count * plugins];
+        var column = new long[nodes.Count];
+        var totals = new long[nodes.Count];
+        for (var p = 0; p < plugins; p++)
+        {
+            var plugin = framework.Score[p];
+            if (state.IsScoreSkipped(plugin.Name))
+            {
+                continue;
+            }
+
+            for (var n = 0; n < nodes.Count; n++)
+            {
+                column[n] = plugin.Score(state, pod, nodes[n]);
+            }
+
+            plugin.NormalizeScore(state, pod, nodes, column);
+            for (var n = 0; n < nodes.Count; n++)
+            {
+                if (column[n] is < NodeScores.Min or > NodeScores.Max)
+                {
+                    error = Status.Error($"plugin {plugin.Name} returned score {column[n]} for node {nodes[n].Name}, outside [0, 100]");
+                    return null;
+                }
+
+                table[(n * plugins) + p] = column[n];
+                totals[n] += column[n] * framework.ScoreWeights[p];
+            }
+        }
+
+        var names = new string[nodes.Count];
+        for (var n = 0; n < nodes.Count; n++)
+        {
+            names[n] = nodes[n].Name;
+        }
+
+        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, ImmutableCollectionsMarshal.AsImmutableArray(names), table, totals);
+    }
+
+    // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,
+    // drawn from the injected Random so a seed replays the same choice.
+    private string SelectHost(ScoreTable scores)
+    {
+        var best = 0;
+        var bestTotal = scores.TotalAt(0);
+        var ties = 1;
+        for (var n = 1; n < scores.Nodes.Length; n++)
+        {
+            var total = scores.TotalAt(n);
+            if (total > bestTotal)
+            {
+                (best, bestTotal, ties) = (n, total, 1);
+            }
+            else if (total == bestTotal && _random.Next(++ties) == 0)
+            {
+                best = n;
+            }
+        }
+
+        return scores.Nodes[best];
+    }
+
+    private static ScheduleResult Reserve(
+        ProfileFramework framework, CycleState state, PodInfo pod, string node, int evaluated, int feasible, ScoreTable? scores)
+    {
+        for (var i = 0; i < framework.Reserve.Length; i++)
+        {
+            var status = framework.Reserve[i].Reserve(state, pod, node);
+            if (!status.IsSuccess)
+            {
+                // kube-scheduler unreserves every Reserve plugin, not just those that succeeded.
+                for (var j = framework.Reserve.Length - 1; j >= 0; j--)
+                {
+                    framework.Reserve[j].Unreserve(state, pod, node);
+                }
+
+                return new ScheduleResult { Error = status.WithPlugin(framework.Reserve[i].Name), EvaluatedNodes = evaluated, FeasibleNodes = feasible, Scores = scores };
+            }
+        }
+
+        return new ScheduleResult { SelectedNode = node, EvaluatedNodes = evaluated, FeasibleNodes = feasible, Scores = scores, State = state };
+    }
+}

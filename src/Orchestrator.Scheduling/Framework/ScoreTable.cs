@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace Orchestrator.Scheduling.Framework;
+
+/// <summary>Every feasible node's normalized score from every score plugin, so each placement can be explained.</summary>
+public sealed class ScoreTable
+{
+    // Node-major, one flat array, so a decision over 500 nodes costs two allocations rather than 500 records.
+    private readonly long[] _scores;
+    private readonly long[] _totals;
+
+    internal ScoreTable(ImmutableArray<string> plugins, ImmutableArray<int> weights, ImmutableArray<string> nodes, long[] scores, long[] totals)
+    {
+        Plugins = plugins;
+        Weights = weights;
+        Nodes = nodes;
+        _scores = scores;
+        _totals = totals;
+    }
+
+    public ImmutableArray<string> Plugins { get; }
+
+    public ImmutableArray<int> Weights { get; }
+
+    public ImmutableArray<string> Nodes { get; }
+
+    /// <summary>The plugin's normalized score (0..100) for the node, before its weight is applied.</summary>
+    public long Score(string node, string plugin) => _scores[(IndexOfNode(node) * Plugins.Length) + IndexOfPlugin(plugin)];
+
+    /// <summary>Sum over plugins of score × weight.</summary>
+    public long Total(string node) => _totals[IndexOfNode(node)];
+
+    internal long TotalAt(int row) => _totals[row];
+
+    public IReadOnlyDictionary<string, long> Totals() =>
+        Nodes.Select((n, i) => (n, _totals[i])).ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);
+
+    /// <summary>"n1 = 250: NodeResourcesFit 50×1 + PodTopologySpread 100×2".</summary>
+    public string Explain(string node)
+    {
+        var row = IndexOfNode(node);
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{node} = {_totals[row]}:");
+        for (var p = 0; p < Plugins.Length; p++)
+        {
+            text.Append(p == 0 ? " " : " + ")
+                .Append(CultureInfo.InvariantCulture, $"{Plugins[p]} {_scores[(row * Plugins.Length) + p]}×{Weights[p]}");
+        }
+
+        return text.ToString();
+    }
+
+    private int IndexOfNode(string node)
+    {
+        var index = Nodes.IndexOf(node);
+        return index >= 0 ? index : throw new KeyNotFoundException($"node {node} was not scored");
+    }
+
+    private int IndexOfPlugin(string plugin)
+    {
+        var index = Plugins.IndexOf(plugin);
+        return index >= 0 ? index : throw new KeyNotFoundException($"plugin {plugin} did not score");
+    }
+}

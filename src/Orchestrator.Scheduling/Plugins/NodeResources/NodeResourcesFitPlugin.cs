@@ -1,0 +1,114 @@
+using Orchestrator.Scheduling.Framework;
+using Orchestrator.Scheduling.Model;
+
+namespace Orchestrator.Scheduling.Plugins.NodeResources;
+
+/// <summary>Filters nodes without room for the pod's requests (pods, cpu, memory, ephemeral-storage, extended); scores by the configured strategy.</summary>
+public sealed class NodeResourcesFitPlugin : IFilterPlugin, IScorePlugin
+{
+    public const string PluginName = "NodeResourcesFit";
+    public const string ErrReasonTooManyPods = "Too many pods";
+
+    private readonly NodeResourcesFitArgs _args;
+    private readonly string[] _names;
+    private readonly long[] _weights;
+
+    public NodeResourcesFitPlugin(NodeResourcesFitArgs args)
+    {
+        Validate(args);
+        _args = args;
+        _names = [.. args.Resources.Select(r => r.Name)];
+        _weights = [.. args.Resources.Select(r => r.Weight)];
+    }
+
+    public string Name => PluginName;
+
+    public Status Filter(CycleState state, PodInfo pod, NodeInfo node)
+    {
+        List<string>? reasons = null;
+        var unresolvable = false;
+        if (node.Pods.Length + 1 > node.Allocatable.Pods)
+        {
+            (reasons ??= []).Add(ErrReasonTooManyPods);
+        }
+
+        var request = pod.Requests;
+        Check(request.MilliCpu, node.Allocatable.MilliCpu, node.Requested.MilliCpu, ResourceNames.Cpu, ref reasons, ref unresolvable);
+        Check(request.Memory, node.Allocatable.Memory, node.Requested.Memory, ResourceNames.Memory, ref reasons, ref unresolvable);
+        Check(request.EphemeralStorage, node.Allocatable.EphemeralStorage, node.Requested.EphemeralStorage, ResourceNames.EphemeralStorage, ref reasons, ref unresolvable);
+        if (request.Extended is not null)
+        {
+            // Sorted so a node short of two extended resources always lists them in the same order.
+            foreach (var (name, quantity) in request.Extended.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                Check(quantity, node.Allocatable.Get(name), node.Requested.Get(name), name, ref reasons, ref unresolvable);
+            }
+        }
+
+        if (reasons is null)
+        {
+            return Status.Success;
+        }
+
+        // Unresolvable when the pod is bigger than the whole node: evicting every pod would not help.
+        return new Status(unresolvable ? StatusCode.UnschedulableAndUnresolvable : StatusCode.Unschedulable, [.. reasons]);
+    }
+
+    public long Score(CycleState state, PodInfo pod, NodeInfo node)
+    {
+        Span<long> requested = stackalloc long[_names.Length];
+        Span<long> allocatable = stackalloc long[_names.Length];
+        for (var i = 0; i < _names.Length; i++)
+        {
+            (requested[i], allocatable[i]) = RequestedAndAllocatable(_names[i], pod, node);
+        }
+
+        return _args.Strategy switch
+        {
+            ScoringStrategyType.LeastAllocated => LeastAllocated.Score(requested, allocatable, _weights),
+            ScoringStrategyType.RequestedToCapacityRatio => RequestedToCapacityRatio.Score(requested, allocatable, _weights, _args.Shape.AsSpan()),
+            _ => MostAllocated.Score(requested, allocatable, _weights),
+        };
+    }
+
+    /// <summary>What the node would have requested with the pod on it, and what it can give; (0, 0) leaves the resource out.</summary>
+    internal static (long Requested, long Allocatable) RequestedAndAllocatable(string resource, PodInfo pod, NodeInfo node) => resource switch
+    {
+        ResourceNames.Cpu => (node.NonZeroRequested.MilliCpu + pod.NonZeroMilliCpu, node.Allocatable.MilliCpu),
+        ResourceNames.Memory => (node.NonZeroRequested.Memory + pod.NonZeroMemory, node.Allocatable.Memory),
+        ResourceNames.EphemeralStorage => (node.Requested.EphemeralStorage + pod.Requests.EphemeralStorage, node.Allocatable.EphemeralStorage),
+
+        // An extended resource the pod does not ask for must not pull GPU nodes up or down for CPU-only pods.
+        _ => pod.Requests.Get(resource) is var asked and > 0 ? (node.Requested.Get(resource) + asked, node.Allocatable.Get(resource)) : (0, 0),
+    };
+
+    private static void Check(long request, long allocatable, long requested, string name, ref List<string>? reasons, ref bool unresolvable)
+    {
+        if (request > 0 && request > allocatable - requested)
+        {
+            (reasons ??= []).Add($"Insufficient {name}");
+            unresolvable |= request > allocatable;
+        }
+    }
+
+    private static void Validate(NodeResourcesFitArgs args)
+    {
+        if (args.Resources.Any(r => r.Weight <= 0))
+        {
+            throw new ArgumentException("every scored resource needs a positive weight", nameof(args));
+        }
+
+        if (args.Strategy != ScoringStrategyType.RequestedToCapacityRatio)
+        {
+            return;
+        }
+
+        var shape = args.Shape;
+        if (shape.IsDefaultOrEmpty
+            || shape.Any(p => p.Utilization is < 0 or > 100 || p.Score is < 0 or > 10)
+            || shape.Zip(shape.Skip(1)).Any(p => p.First.Utilization >= p.Second.Utilization))
+        {
+            throw new ArgumentException("the shape needs points with utilization 0..100 strictly increasing and score 0..10", nameof(args));
+        }
+    }
+}

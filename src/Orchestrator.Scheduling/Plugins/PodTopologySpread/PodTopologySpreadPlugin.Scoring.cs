@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using Orchestrator.Scheduling.Framework;
+using Orchestrator.Scheduling.Model;
+
+namespace Orchestrator.Scheduling.Plugins.PodTopologySpread;
+
+/// <summary>The ScheduleAnyway half: fewer matching pods in a node's domains scores higher.</summary>
+public sealed partial class PodTopologySpreadPlugin
+{
+    public Status PreScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        var constraints = Constraints(pod, UnsatisfiableConstraintAction.ScheduleAnyway, out var systemDefaulted);
+        if (constraints.IsEmpty || nodes.Count == 0)
+        {
+            return Status.Skip;
+        }
+
+        // Explicit constraints ignore nodes missing a key; the defaults still score them on the keys they have.
+        var requireAll = !systemDefaulted;
+        var ignored = new HashSet<string>(StringComparer.Ordinal);
+        var counts = new Dictionary<(string Key, string Value), long>();
+        var domains = new int[constraints.Length];
+        foreach (var node in nodes)
+        {
+            if (requireAll && !HasAllDomains(node, constraints))
+            {
+                ignored.Add(node.Name);
+                continue;
+            }
+
+            for (var i = 0; i < constraints.Length; i++)
+            {
+                var key = constraints[i].TopologyKey;
+                if (key != WellKnownLabels.Hostname && node.Labels.TryGetValue(key, out var value) && counts.TryAdd((key, value), 0))
+                {
+                    domains[i]++;
+                }
+            }
+        }
+
+        var weights = new double[constraints.Length];
+        for (var i = 0; i < constraints.Length; i++)
+        {
+            // More domains, more weight per matching pod: log(domains + 2) keeps a 2-domain key from dominating.
+            var size = constraints[i].TopologyKey == WellKnownLabels.Hostname ? nodes.Count - ignored.Count : domains[i];
+            weights[i] = Math.Log(size + 2);
+        }
+
+        if (counts.Count > 0)
+        {
+            CountDomainPods(state.Snapshot, pod, constraints, requireAll, counts);
+        }
+
+        state.Write(PreScoreKey, new ScoreState(constraints, counts, weights, ignored));
+        return Status.Success;
+    }
+
+    public long Score(CycleState state, PodInfo pod, NodeInfo node)
+    {
+        var s = state.Read<ScoreState>(PreScoreKey);
+        if (s.Ignored.Contains(node.Name))
+        {
+            return 0;
+        }
+
+        double score = 0;
+        for (var i = 0; i < s.Constraints.Length; i++)
+        {
+            var constraint = s.Constraints[i];
+            if (!SpreadConstraint.TryDomain(node, constraint.TopologyKey, out var value))
+            {
+                continue;
+            }
+
+            var count = constraint.TopologyKey == WellKnownLabels.Hostname
+                ? constraint.CountOn(pod, node)
+                : s.Counts.GetValueOrDefault((constraint.TopologyKey, value));
+            score += (count * s.Weights[i]) + (constraint.MaxSkew - 1);
+        }
+
+        return (long)Math.Round(score, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Reverses the raw scores onto 0..100: 100 × (max + min - score) / max, so the emptiest domain gets 100.</summary>
+    public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores)
+    {
+        var s = state.Read<ScoreState>(PreScoreKey);
+        var min = long.MaxValue;
+        long max = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (!s.Ignored.Contains(nodes[i].Name))
+            {
+                min = Math.Min(min, scores[i]);
+                max = Math.Max(max, scores[i]);
+            }
+        }
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = s.Ignored.Contains(nodes[i].Name) ? 0
+                : max == 0 ? NodeScores.Max
+                : NodeScores.Max * (max + min - scores[i]) / max;
+        }
+    }
+
+    private static void CountDomainPods(
+        Snapshot snapshot, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, bool requireAll,
+        Dictionary<(string Key, string Value), long> counts)
+    {
+        // Zones span nodes that were not sampled or did not fit, so every eligible node in the snapshot counts.
+        // The owner defaults only need the nodes running that owner's pods, which the snapshot indexes.
+        if (constraints[0].OwnerUid is { } owner)
+        {
+            foreach (var index in snapshot.PodNodesOf(owner))
+            {
+                AddOwnerPod(snapshot.Nodes[index], pod, constraints, counts);
+            }
+
+            return;
+        }
+
+        foreach (var node in snapshot.Nodes)
+        {
+            if (node.Pods.IsEmpty
+                || !Plugins.NodeAffinity.NodeAffinityPlugin.Matches(pod, node)
+                || (requireAll && !HasAllDomains(node, constraints)))
+            {
+                continue;
+            }
+
+            foreach (var constraint in constraints)
+            {
+                if (constraint.TopologyKey != WellKnownLabels.Hostname
+                    && node.Labels.TryGetValue(constraint.TopologyKey, out var value)
+                    && counts.TryGetValue((constraint.TopologyKey, value), out var count))
+                {
+                    counts[(constraint.TopologyKey, value)] = count + constraint.CountOn(pod, node);
+                }
+            }
+        }
+    }
+
+    private static void AddOwnerPod(
+        NodeInfo node, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, Dictionary<(string Key, string Value), long> counts)
+    {
+        if (!Plugins.NodeAffinity.NodeAffinityPlugin.Matches(pod, node))
+        {
+            return;
+        }
+
+        foreach (var constraint in constraints)
+        {
+            if (constraint.TopologyKey != WellKnownLabels.Hostname
+                && node.Labels.TryGetValue(constraint.TopologyKey, out var value)
+                && counts.TryGetValue((constraint.TopologyKey, value), out var count))
+            {
+                counts[(constraint.TopologyKey, value)] = count + 1;
+            }
+        }
+    }
+
+    private sealed record ScoreState(
+        ImmutableArray<SpreadConstraint> Constraints,
+        Dictionary<(string Key, string Value), long> Counts,
+        double[] Weights,
+        HashSet<string> Ignored);
+}

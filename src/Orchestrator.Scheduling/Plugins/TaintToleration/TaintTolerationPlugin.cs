@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Orchestrator.Scheduling.Framework;
+using Orchestrator.Scheduling.Model;
+
+namespace Orchestrator.Scheduling.Plugins.TaintToleration;
+
+/// <summary>Filters nodes with an untolerated NoSchedule/NoExecute taint; scores fewer untolerated PreferNoSchedule taints higher.</summary>
+public sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, IScorePlugin
+{
+    public const string PluginName = "TaintToleration";
+
+    private const string PreScoreKey = "PreScore" + PluginName;
+
+    public string Name => PluginName;
+
+    public Status Filter(CycleState state, PodInfo pod, NodeInfo node)
+    {
+        foreach (var taint in node.Taints)
+        {
+            if (taint.Effect is TaintEffect.NoSchedule or TaintEffect.NoExecute && !Tolerated(pod.Tolerations, taint))
+            {
+                // Only the first untolerated taint is named, as kube-scheduler does.
+                return Status.Unresolvable($"node(s) had untolerated taint {{{taint.Key}: {taint.Value}}}");
+            }
+        }
+
+        return Status.Success;
+    }
+
+    public Status PreScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        var preferNoSchedule = pod.Tolerations.Where(t => t.Effect is TaintEffect.None or TaintEffect.PreferNoSchedule).ToImmutableArray();
+        state.Write(PreScoreKey, new Tolerations(preferNoSchedule));
+        return Status.Success;
+    }
+
+    /// <summary>The raw score is the count of untolerated PreferNoSchedule taints; NormalizeScore reverses it.</summary>
+    public long Score(CycleState state, PodInfo pod, NodeInfo node)
+    {
+        var tolerations = state.Read<Tolerations>(PreScoreKey).Items;
+        long count = 0;
+        foreach (var taint in node.Taints)
+        {
+            if (taint.Effect == TaintEffect.PreferNoSchedule && !Tolerated(tolerations, taint))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores) =>
+        NodeScores.DefaultNormalize(scores, reverse: true);
+
+    private static bool Tolerated(ImmutableArray<Toleration> tolerations, Taint taint)
+    {
+        foreach (var toleration in tolerations)
+        {
+            if (toleration.Tolerates(taint))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record Tolerations(ImmutableArray<Toleration> Items);
+}
