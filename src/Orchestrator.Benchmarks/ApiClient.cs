@@ -63,6 +63,18 @@ public sealed class ApiClient : IDisposable
         return body;
     }
 
+    /// <summary>GET a list and count its items as the body streams in; throws unless 200.</summary>
+    public async Task<(int Items, long Bytes)> StreamListAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new BenchmarkFailure($"GET {path} answered {(int)response.StatusCode}");
+        }
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await ListStreamReader.CountAsync(body, cancellationToken);
+    }
+
     /// <summary>Opens a watch stream; the caller reads and disposes it.</summary>
     public async Task<HttpResponseMessage> OpenWatchAsync(string resourceVersion, CancellationToken cancellationToken)
     {
