@@ -84,12 +84,14 @@ public static class ServerSideApply
     /// <summary>
     /// Records ownership for a create, update or patch by <paramref name="manager"/> (operation <c>Update</c>): fields changed
     /// between <paramref name="old"/> and <paramref name="updated"/> become the manager's and leave every other set.
+    /// Returns <paramref name="updated"/> itself with its managed fields written (no copy is made: callers hand the object
+    /// over); <paramref name="old"/> is left as it was.
     /// </summary>
     public static JsonObject TrackUpdate(JsonObject? old, JsonObject updated, string manager, Type modelType, DateTimeOffset now, string apiVersion)
     {
         var schema = ModelSchema.Root(modelType);
         // No copies without managedFields are needed: field sets never track metadata.managedFields.
-        var comparison = FieldSets.Compare(old ?? new JsonObject(), updated, schema);
+        var comparison = FieldSets.Compare(old, updated, schema);
         // A writer that sends managed fields of its own replaces them (that is how they are reset); otherwise the stored ones carry on.
         var entries = ManagedFieldsCodec.Decode(updated);
         if (entries.Count == 0)
@@ -97,25 +99,30 @@ public static class ServerSideApply
             entries = ManagedFieldsCodec.Decode(old);
         }
 
-        var changed = comparison.Changed;
+        // The entries are freshly decoded and the comparison is this call's own, so both are changed in place.
+        var changed = comparison.Added;
+        changed.UnionWith(comparison.Modified);
         foreach (var entry in entries)
         {
-            entry.Fields = entry.Fields.Difference(changed).Difference(comparison.Removed);
+            entry.Fields.ExceptWith(changed);
+            entry.Fields.ExceptWith(comparison.Removed);
         }
         if (!changed.IsEmpty)
         {
             var mine = entries.FirstOrDefault(e => e.Is(manager, ManagerEntry.UpdateOperation, apiVersion));
             if (mine is null)
             {
-                mine = new ManagerEntry { Manager = manager, Operation = ManagerEntry.UpdateOperation, ApiVersion = apiVersion, Fields = new FieldSet() };
-                entries.Add(mine);
+                entries.Add(new ManagerEntry { Manager = manager, Operation = ManagerEntry.UpdateOperation, ApiVersion = apiVersion, Fields = changed });
+                mine = entries[^1];
             }
-            mine.Fields = mine.Fields.Union(changed);
+            else
+            {
+                mine.Fields.UnionWith(changed);
+            }
             mine.Time = ManagerEntry.FormatTime(now);
         }
 
-        var result = (JsonObject)updated.DeepClone();
-        ManagedFieldsCodec.Write(result, ManagedFieldsCodec.Encode(entries));
-        return result;
+        ManagedFieldsCodec.Write(updated, ManagedFieldsCodec.Encode(entries));
+        return updated;
     }
 }

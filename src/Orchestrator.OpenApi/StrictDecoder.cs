@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,19 +14,20 @@ public static partial class StrictDecoder
 {
     private static readonly HashSet<string> EveryKindHas = ["apiVersion", "kind", "metadata"];
 
+    // Reflection answers once per model type: the shape of each JSON property, element shapes included.
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, ValueShape>> Fields = new();
+
     /// <summary>Every unknown field and every value of the wrong JSON type in <paramref name="obj"/>, in document order.</summary>
     public static IReadOnlyList<FieldProblem> Check(JsonNode obj, Type modelType)
     {
-        var problems = new List<FieldProblem>();
-        if (obj is JsonObject root)
+        if (obj is not JsonObject root)
         {
-            CheckObject(root, modelType, "", "", problems, isRoot: true);
+            return [new("", $"json: cannot unmarshal {JsonKind(obj, modelType)} into Go value of type {GoType(modelType)}")];
         }
-        else
-        {
-            problems.Add(new("", $"json: cannot unmarshal {JsonKind(obj, modelType)} into Go value of type {GoType(modelType)}"));
-        }
-        return problems;
+        // Paths are only spelled out when a problem is found: the trail keeps the steps that lead to the current value.
+        var trail = new Trail();
+        CheckObject(root, modelType, trail, isRoot: true);
+        return trail.Problems;
     }
 
     /// <summary>
@@ -40,147 +43,128 @@ public static partial class StrictDecoder
             : prefix + "strict decoding error: " + string.Join(", ", problems.Select(p => p.Message));
     }
 
-    private static void CheckObject(JsonObject obj, Type modelType, string path, string goPath, List<FieldProblem> problems, bool isRoot = false)
+    private static void CheckObject(JsonObject obj, Type modelType, Trail trail, bool isRoot = false)
     {
-        var properties = ModelProperties.Of(modelType);
+        var fields = FieldsOf(modelType);
         foreach (var (name, value) in obj)
         {
-            var fieldPath = path.Length == 0 ? name : $"{path}.{name}";
-            if (!properties.TryGetValue(name, out var property))
+            if (!fields.TryGetValue(name, out var shape))
             {
                 if (!(isRoot && EveryKindHas.Contains(name)))
                 {
-                    problems.Add(new(fieldPath, $"unknown field \"{fieldPath}\""));
+                    var fieldPath = trail.Path(name);
+                    trail.Report(new(fieldPath, $"unknown field \"{fieldPath}\""));
                 }
                 continue;
             }
-            var goFieldPath = goPath.Length == 0 ? name : $"{goPath}.{name}";
-            CheckValue(value, property.PropertyType, fieldPath, ModelTypes.ShortName(modelType), goFieldPath, problems);
+            trail.Push(Segment.Field(name, modelType));
+            CheckValue(value, shape, trail);
+            trail.Pop();
         }
     }
 
-    private static void CheckValue(JsonNode? node, Type type, string path, string goStruct, string goPath, List<FieldProblem> problems)
+    private static void CheckValue(JsonNode? node, ValueShape shape, Trail trail)
     {
-        if (node is null)
+        if (node is null || shape.Kind == ShapeKind.Any)
         {
-            return; // null leaves a field at its zero value, as in Go.
+            return; // null leaves a field at its zero value, as in Go; interface{} takes anything.
         }
-        type = Nullable.GetUnderlyingType(type) ?? type;
         var kind = node.GetValueKind();
-        void Mistyped() => problems.Add(new(path, $"json: cannot unmarshal {JsonKind(node, type)} into Go struct field {goStruct}.{goPath} of type {GoType(type)}"));
-
-        if (type == typeof(object))
+        var fits = shape.Kind switch
         {
-            return;
-        }
-        if (type == typeof(string))
+            ShapeKind.String => kind == JsonValueKind.String,
+            ShapeKind.Bool => kind is JsonValueKind.True or JsonValueKind.False,
+            ShapeKind.Integer => kind == JsonValueKind.Number && FitsInteger(node, shape.Type),
+            ShapeKind.Float => kind == JsonValueKind.Number,
+            ShapeKind.Time => CheckTime(node, kind, trail),
+            ShapeKind.Bytes => CheckBase64(node, kind, trail),
+            ShapeKind.IntOrString => kind == JsonValueKind.String || (kind == JsonValueKind.Number && FitsInteger(node, typeof(int))),
+            ShapeKind.Quantity => CheckQuantity(node, kind, trail),
+            ShapeKind.Map => CheckMap(node, shape.Element!, trail),
+            ShapeKind.List => CheckList(node, shape.Element!, trail),
+            _ => CheckStruct(node, shape.Type, trail),
+        };
+        if (!fits)
         {
-            if (kind != JsonValueKind.String)
-            {
-                Mistyped();
-            }
-        }
-        else if (type == typeof(bool))
-        {
-            if (kind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                Mistyped();
-            }
-        }
-        else if (type == typeof(int) || type == typeof(long))
-        {
-            if (kind != JsonValueKind.Number || !FitsInteger(node, type))
-            {
-                Mistyped();
-            }
-        }
-        else if (type == typeof(double) || type == typeof(float))
-        {
-            if (kind != JsonValueKind.Number)
-            {
-                Mistyped();
-            }
-        }
-        else if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
-        {
-            CheckTime(node, kind, path, Mistyped, problems);
-        }
-        else if (type == typeof(byte[]))
-        {
-            CheckBase64(node, kind, path, Mistyped, problems);
-        }
-        else if (type == typeof(IntOrString))
-        {
-            if (kind != JsonValueKind.String && !(kind == JsonValueKind.Number && FitsInteger(node, typeof(int))))
-            {
-                Mistyped();
-            }
-        }
-        else if (type == typeof(ResourceQuantity))
-        {
-            CheckQuantity(node, kind, path, Mistyped, problems);
-        }
-        else if (type.IsGenericType && type.GetGenericArguments() is [var key, var valueType] && key == typeof(string))
-        {
-            if (node is not JsonObject map)
-            {
-                Mistyped();
-                return;
-            }
-            foreach (var (entry, value) in map)
-            {
-                CheckValue(value, valueType, $"{path}.{entry}", goStruct, goPath, problems);
-            }
-        }
-        else if (type.IsGenericType && type.GetGenericArguments() is [var element])
-        {
-            if (node is not JsonArray list)
-            {
-                Mistyped();
-                return;
-            }
-            for (var i = 0; i < list.Count; i++)
-            {
-                CheckValue(list[i], element, $"{path}[{i}]", goStruct, goPath, problems);
-            }
-        }
-        else if (node is JsonObject nested)
-        {
-            CheckObject(nested, type, path, goPath, problems);
-        }
-        else
-        {
-            Mistyped();
+            var (goStruct, goPath) = trail.GoField();
+            trail.Report(new(trail.Path(), $"json: cannot unmarshal {JsonKind(node, shape.Type)} into Go struct field {goStruct}.{goPath} of type {GoType(shape.Type)}"));
         }
     }
 
-    private static void CheckTime(JsonNode node, JsonValueKind kind, string path, Action mistyped, List<FieldProblem> problems)
+    private static bool CheckMap(JsonNode node, ValueShape values, Trail trail)
     {
-        if (kind != JsonValueKind.String)
+        if (node is not JsonObject map)
         {
-            mistyped();
+            return false;
         }
-        else if (!DateTimeOffset.TryParse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
+        foreach (var (entry, value) in map)
         {
-            problems.Add(new(path, $"parsing time \"{node.GetValue<string>()}\" as \"2006-01-02T15:04:05Z07:00\": not an RFC 3339 time"));
+            trail.Push(Segment.Entry(entry));
+            CheckValue(value, values, trail);
+            trail.Pop();
         }
+        return true;
     }
 
-    private static void CheckBase64(JsonNode node, JsonValueKind kind, string path, Action mistyped, List<FieldProblem> problems)
+    private static bool CheckList(JsonNode node, ValueShape elements, Trail trail)
+    {
+        if (node is not JsonArray list)
+        {
+            return false;
+        }
+        for (var i = 0; i < list.Count; i++)
+        {
+            trail.Push(Segment.Item(i));
+            CheckValue(list[i], elements, trail);
+            trail.Pop();
+        }
+        return true;
+    }
+
+    private static bool CheckStruct(JsonNode node, Type type, Trail trail)
+    {
+        if (node is not JsonObject nested)
+        {
+            return false;
+        }
+        CheckObject(nested, type, trail);
+        return true;
+    }
+
+    // Each check below answers whether the JSON type fits; a value of the right type that is still wrong is reported here.
+    private static bool CheckTime(JsonNode node, JsonValueKind kind, Trail trail)
     {
         if (kind != JsonValueKind.String)
         {
-            mistyped();
-            return;
+            return false;
         }
         var text = node.GetValue<string>();
-        if (!Convert.TryFromBase64String(text, new byte[text.Length], out _))
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
         {
-            problems.Add(new(path, $"illegal base64 data in field \"{path}\""));
+            trail.Report(new(trail.Path(), $"parsing time \"{text}\" as \"2006-01-02T15:04:05Z07:00\": not an RFC 3339 time"));
         }
+        return true;
     }
 
-    private static void CheckQuantity(JsonNode node, JsonValueKind kind, string path, Action mistyped, List<FieldProblem> problems)
+    private static bool CheckBase64(JsonNode node, JsonValueKind kind, Trail trail)
+    {
+        if (kind != JsonValueKind.String)
+        {
+            return false;
+        }
+        var text = node.GetValue<string>();
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(text.Length, 1));
+        var valid = Convert.TryFromBase64String(text, buffer.AsSpan(0, text.Length), out _);
+        ArrayPool<byte>.Shared.Return(buffer);
+        if (!valid)
+        {
+            var path = trail.Path();
+            trail.Report(new(path, $"illegal base64 data in field \"{path}\""));
+        }
+        return true;
+    }
+
+    private static bool CheckQuantity(JsonNode node, JsonValueKind kind, Trail trail)
     {
         var text = kind switch
         {
@@ -190,13 +174,17 @@ public static partial class StrictDecoder
         };
         if (text is null)
         {
-            mistyped();
+            return false;
         }
-        else if (!QuantityPattern().IsMatch(text))
+        if (!QuantityPattern().IsMatch(text))
         {
-            problems.Add(new(path, $"quantities must match the regular expression '{QuantityPattern()}'"));
+            trail.Report(new(trail.Path(), $"quantities must match the regular expression '{QuantityPattern()}'"));
         }
+        return true;
     }
+
+    private static Dictionary<string, ValueShape> FieldsOf(Type modelType) =>
+        Fields.GetOrAdd(modelType, static t => ModelProperties.Of(t).ToDictionary(p => p.Key, p => ValueShape.Of(p.Value.PropertyType)));
 
     private static bool FitsInteger(JsonNode node, Type type) => type == typeof(long)
         ? node.AsValue().TryGetValue<long>(out _)

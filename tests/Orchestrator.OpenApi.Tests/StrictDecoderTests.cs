@@ -135,4 +135,21 @@ public class StrictDecoderTests
             "Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"spec.foo\", unknown field \"spec.bar\"",
             StrictDecoder.ErrorMessage("Pod", "v1", problems));
     }
+
+    [Fact]
+    public void ProblemsInMapsTimesAndBase64AreReportedWithPathsSpelledOutOnlyWhenFound()
+    {
+        var problems = Check(
+            """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","creationTimestamp":"yesterday"},"data":{"k":"not base64!","n":5,"ok":"AAEC"},"":{"x":1}}""",
+            typeof(V1Secret));
+
+        Assert.Equal(
+            [
+                new FieldProblem("metadata.creationTimestamp", "parsing time \"yesterday\" as \"2006-01-02T15:04:05Z07:00\": not an RFC 3339 time"),
+                new FieldProblem("data.k", "illegal base64 data in field \"data.k\""),
+                new FieldProblem("data.n", "json: cannot unmarshal number into Go struct field Secret.data of type []uint8"),
+                new FieldProblem("", "unknown field \"\""),
+            ],
+            problems);
+    }
 }

@@ -14,6 +14,38 @@ internal sealed class FieldSet
 
     public bool IsEmpty => !IsMember && _children.Count == 0;
 
+    /// <summary>A set holding only the empty path: the node it is attached at, when built bottom-up.</summary>
+    public static FieldSet Self() => new() { IsMember = true };
+
+    /// <summary>Whether the path of this node is a member (no path needed when walking alongside the set).</summary>
+    public bool HasSelf => IsMember;
+
+    /// <summary>The subtree under <paramref name="pe"/>, or null.</summary>
+    public FieldSet? Child(PathElement pe) => _children.GetValueOrDefault(pe);
+
+    /// <summary>Puts <paramref name="child"/> (not copied) under <paramref name="pe"/>, replacing what was there.</summary>
+    public void SetChild(PathElement pe, FieldSet child) => _children[pe] = child;
+
+    /// <summary>Makes this set the union of itself and <paramref name="other"/> (subtrees of <paramref name="other"/> are copied).</summary>
+    public void UnionWith(FieldSet other) => UnionInPlace(other);
+
+    /// <summary>Makes this set its <see cref="Difference"/> with <paramref name="other"/>, dropping subtrees left empty.</summary>
+    public void ExceptWith(FieldSet other)
+    {
+        IsMember &= !other.IsMember;
+        foreach (var (pe, otherChild) in other._children)
+        {
+            if (_children.TryGetValue(pe, out var child))
+            {
+                child.ExceptWith(otherChild);
+                if (child.IsEmpty)
+                {
+                    _children.Remove(pe);
+                }
+            }
+        }
+    }
+
     public void Insert(IReadOnlyList<PathElement> path)
     {
         var node = this;
@@ -104,27 +136,7 @@ internal sealed class FieldSet
     }
 
     /// <summary>The FieldsV1 wire form: <c>{"f:metadata":{"f:labels":{".":{},"f:app":{}}}}</c>.</summary>
-    public JsonObject ToFieldsV1()
-    {
-        var json = new JsonObject();
-        foreach (var pe in _children.Keys.Order())
-        {
-            var child = _children[pe];
-            var inner = child.ToFieldsV1();
-            if (child.IsMember && child._children.Count > 0)
-            {
-                var withSelf = new JsonObject { ["."] = new JsonObject() };
-                foreach (var (name, value) in inner.ToList())
-                {
-                    inner.Remove(name);
-                    withSelf[name] = value;
-                }
-                inner = withSelf;
-            }
-            json[pe.Text] = inner;
-        }
-        return json;
-    }
+    public JsonObject ToFieldsV1() => ToFieldsV1(false);
 
     public static FieldSet FromFieldsV1(JsonObject? fieldsV1)
     {
@@ -137,6 +149,44 @@ internal sealed class FieldSet
     }
 
     public string ToJsonString() => ToFieldsV1().ToJsonString();
+
+    private JsonObject ToFieldsV1(bool withSelf)
+    {
+        var json = withSelf ? new JsonObject { ["."] = new JsonObject() } : new JsonObject();
+        if (_children.Count == 0)
+        {
+            return json;
+        }
+        foreach (var pe in SortedKeys())
+        {
+            var child = _children[pe];
+            json[pe.Text] = child.ToFieldsV1(child.IsMember && child._children.Count > 0);
+        }
+        return json;
+    }
+
+    // Small levels by insertion sort, as stable as Order() (elements that compare equal keep insertion order) but cheaper.
+    private PathElement[] SortedKeys()
+    {
+        if (_children.Count > 16)
+        {
+            return [.. _children.Keys.Order()];
+        }
+        var elements = new PathElement[_children.Count];
+        _children.Keys.CopyTo(elements, 0);
+        for (var i = 1; i < elements.Length; i++)
+        {
+            var pe = elements[i];
+            var j = i;
+            while (j > 0 && elements[j - 1].CompareTo(pe) > 0)
+            {
+                elements[j] = elements[j - 1];
+                j--;
+            }
+            elements[j] = pe;
+        }
+        return elements;
+    }
 
     private void ReadFieldsV1(JsonObject json)
     {

@@ -17,13 +17,15 @@ internal static class FieldSets
         return set.Difference(Stripped);
     }
 
-    /// <summary>Compares two versions of an object: added, modified and removed paths (leaves, and granular nodes that appeared or vanished).</summary>
-    public static FieldComparison Compare(JsonObject before, JsonObject after, SchemaNode root)
+    /// <summary>
+    /// Compares two versions of an object: added, modified and removed paths (leaves, and granular nodes that appeared or vanished).
+    /// A null <paramref name="before"/> is a create (as an empty object would be), found in one walk of <paramref name="after"/>.
+    /// </summary>
+    public static FieldComparison Compare(JsonObject? before, JsonObject after, SchemaNode root)
     {
-        var comparison = new FieldComparison(new FieldSet(), new FieldSet(), new FieldSet());
-        CompareNode(before, after, root, [], comparison);
-        return new FieldComparison(
-            comparison.Added.Difference(Stripped), comparison.Modified.Difference(Stripped), comparison.Removed.Difference(Stripped));
+        // Built bottom-up with the stripped paths left out on the way, so no path is ever copied and unchanged subtrees cost nothing.
+        var delta = CompareNode(before ?? new JsonObject(), after, root, isRoot: true, alwaysPresent: false, Stripped);
+        return new FieldComparison(delta.Added ?? new FieldSet(), delta.Modified ?? new FieldSet(), delta.Removed ?? new FieldSet());
     }
 
     /// <summary>The children of a granular node, by path element, in document order.</summary>
@@ -78,53 +80,144 @@ internal static class FieldSets
         }
     }
 
-    private static void CompareNode(JsonNode? before, JsonNode? after, SchemaNode schema, IReadOnlyList<PathElement> path, FieldComparison result)
+    private static Delta CompareNode(JsonNode? before, JsonNode? after, SchemaNode schema, bool isRoot, bool alwaysPresent, FieldSet? strip)
     {
         var granular = before is null ? IsGranular(after, schema)
             : after is null ? IsGranular(before, schema)
             : IsGranular(before, schema) && IsGranular(after, schema) && before.GetType() == after.GetType();
+        var mayOwnSelf = strip is not { HasSelf: true };
         if (!granular)
         {
+            if (!mayOwnSelf)
+            {
+                return default;
+            }
             if (before is null && after is not null)
             {
-                result.Added.Insert(path);
+                return new Delta(FieldSet.Self(), null, null);
             }
-            else if (after is null && before is not null)
+            if (after is null && before is not null)
             {
-                result.Removed.Insert(path);
+                return new Delta(null, null, FieldSet.Self());
             }
-            else if (!JsonNode.DeepEquals(before, after))
+            return JsonNode.DeepEquals(before, after) ? default : new Delta(null, FieldSet.Self(), null);
+        }
+        var delta = new Delta();
+        if (schema.IsGranularObject)
+        {
+            var beforeObject = before as JsonObject;
+            var afterObject = after as JsonObject;
+            if (beforeObject is not null)
             {
-                result.Modified.Insert(path);
+                foreach (var (name, value) in beforeObject)
+                {
+                    JsonNode? other = null;
+                    afterObject?.TryGetPropertyValue(name, out other);
+                    CompareField(name, value, other, schema, strip, ref delta);
+                }
             }
-            return;
+            if (afterObject is not null)
+            {
+                foreach (var (name, value) in afterObject)
+                {
+                    if (beforeObject is null || !beforeObject.ContainsKey(name))
+                    {
+                        CompareField(name, null, value, schema, strip, ref delta);
+                    }
+                }
+            }
         }
-        var beforeChildren = Children(before, schema).ToDictionary(c => c.Element);
-        var afterChildren = Children(after, schema).ToDictionary(c => c.Element);
-        foreach (var (pe, value, childSchema) in beforeChildren.Values)
+        else
         {
-            CompareNode(value, afterChildren.TryGetValue(pe, out var other) ? other.Value : null, childSchema, [.. path, pe], result);
+            CompareItems(before as JsonArray, after as JsonArray, schema, strip, ref delta);
         }
-        foreach (var (pe, value, childSchema) in afterChildren.Values.Where(c => !beforeChildren.ContainsKey(c.Element)))
-        {
-            CompareNode(null, value, childSchema, [.. path, pe], result);
-        }
-        if (path.Count > 0 && !AlwaysPresent(path))
+        if (!isRoot && !alwaysPresent && mayOwnSelf)
         {
             if (before is null)
             {
-                result.Added.Insert(path);
+                (delta.Added ??= new FieldSet()).Insert([]);
             }
             else if (after is null)
             {
-                result.Removed.Insert(path);
+                (delta.Removed ??= new FieldSet()).Insert([]);
+            }
+        }
+        return delta;
+    }
+
+    private static void CompareField(string name, JsonNode? before, JsonNode? after, SchemaNode schema, FieldSet? strip, ref Delta delta)
+    {
+        var childSchema = ModelSchema.Child(schema, name, out var pe);
+        // Only metadata and the top level are stripped; anywhere else no path element is made unless something changed.
+        var childStrip = strip is null ? null : strip.Child(pe ??= PathElement.OfField(name));
+        var child = CompareNode(before, after, childSchema, false, AlwaysPresent(name), childStrip);
+        if (!child.IsEmpty)
+        {
+            delta.Attach(pe ?? PathElement.OfField(name), child);
+        }
+    }
+
+    private static void CompareItems(JsonArray? before, JsonArray? after, SchemaNode schema, FieldSet? strip, ref Delta delta)
+    {
+        var beforeItems = Items(before, schema);
+        var afterItems = Items(after, schema);
+        var element = schema.Element ?? SchemaNode.Leaf;
+        foreach (var (pe, value) in beforeItems)
+        {
+            afterItems.TryGetValue(pe, out var other);
+            delta.Attach(pe, CompareNode(value, other, element, false, false, strip?.Child(pe)));
+        }
+        foreach (var (pe, value) in afterItems)
+        {
+            if (!beforeItems.ContainsKey(pe))
+            {
+                delta.Attach(pe, CompareNode(null, value, element, false, false, strip?.Child(pe)));
             }
         }
     }
 
+    // The distinct elements of a granular list, in order (the first of equal ones wins, as Children has it).
+    private static Dictionary<PathElement, JsonNode?> Items(JsonArray? array, SchemaNode schema)
+    {
+        var items = new Dictionary<PathElement, JsonNode?>(array?.Count ?? 0);
+        if (array is not null)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                items.TryAdd(ModelSchema.ItemElement(schema, array[i], i), array[i]);
+            }
+        }
+        return items;
+    }
+
     // Go's zero value holds these non-pointer structs, so in Kubernetes they never appear as added by themselves.
-    private static bool AlwaysPresent(IReadOnlyList<PathElement> path) =>
-        path[^1].Kind == PathElementKind.Field && path[^1].Field is "metadata" or "spec" or "status" or "template";
+    private static bool AlwaysPresent(string field) => field is "metadata" or "spec" or "status" or "template";
+
+    // What changed under one node, each part null while empty; a non-null part is never empty.
+    private struct Delta(FieldSet? added, FieldSet? modified, FieldSet? removed)
+    {
+        public FieldSet? Added = added;
+        public FieldSet? Modified = modified;
+        public FieldSet? Removed = removed;
+
+        public readonly bool IsEmpty => Added is null && Modified is null && Removed is null;
+
+        public void Attach(PathElement pe, Delta child)
+        {
+            if (child.Added is not null)
+            {
+                (Added ??= new FieldSet()).SetChild(pe, child.Added);
+            }
+            if (child.Modified is not null)
+            {
+                (Modified ??= new FieldSet()).SetChild(pe, child.Modified);
+            }
+            if (child.Removed is not null)
+            {
+                (Removed ??= new FieldSet()).SetChild(pe, child.Removed);
+            }
+        }
+    }
 
     private static FieldSet StrippedPaths()
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,6 +10,12 @@ namespace Orchestrator.Apply.Fields;
 internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathElement>
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _keyBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _keyWriter;
 
     private PathElement(PathElementKind kind, string text, string? field, IReadOnlyList<KeyValuePair<string, JsonNode?>>? key, JsonNode? value, int index)
     {
@@ -36,15 +44,38 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
 
     public static PathElement OfKey(IEnumerable<KeyValuePair<string, JsonNode?>> fields)
     {
-        var sorted = fields.OrderBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone()))
-            .ToList();
-        var json = new JsonObject();
+        var sorted = new List<KeyValuePair<string, JsonNode?>>();
+        foreach (var (name, value) in fields)
+        {
+            // Stable insertion by name: keys are one or two fields, and equal names keep their order as OrderBy did.
+            var at = sorted.Count;
+            while (at > 0 && string.CompareOrdinal(sorted[at - 1].Key, name) > 0)
+            {
+                at--;
+            }
+            sorted.Insert(at, KeyValuePair.Create(name, value?.DeepClone()));
+        }
+        var buffer = _keyBuffer ??= new ArrayBufferWriter<byte>(128);
+        buffer.ResetWrittenCount();
+        var writer = _keyWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Compact.Encoder, SkipValidation = true });
+        writer.Reset(buffer);
+        // What JsonObject.ToJsonString(Compact) writes for these members, without building the object.
+        writer.WriteStartObject();
         foreach (var (name, value) in sorted)
         {
-            json[name] = value?.DeepClone();
+            writer.WritePropertyName(name);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer, Compact);
+            }
         }
-        return new(PathElementKind.Key, "k:" + json.ToJsonString(Compact), null, sorted, null, 0);
+        writer.WriteEndObject();
+        writer.Flush();
+        return new(PathElementKind.Key, "k:" + Encoding.UTF8.GetString(buffer.WrittenSpan), null, sorted, null, 0);
     }
 
     public static PathElement OfValue(JsonNode? value) =>
@@ -62,7 +93,7 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
         var body = text[2..];
         return text[0] switch
         {
-            'f' => OfField(body),
+            'f' => new(PathElementKind.Field, text, body, null, null, 0),
             'k' => OfKey((JsonNode.Parse(body) as JsonObject ?? throw new FormatException($"invalid key '{text}'"))
                 .Select(p => KeyValuePair.Create(p.Key, p.Value))),
             'v' => OfValue(JsonNode.Parse(body)),

@@ -21,17 +21,28 @@ internal static class ModelSchema
 
     private static readonly ConcurrentDictionary<Type, SchemaNode> Roots = new();
 
+    // Every object of a kind walks the same struct fields: classify each once, and name it with one shared path element.
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, (PathElement Element, SchemaNode Schema)>> StructFields = new();
+
     public static SchemaNode Root(Type? modelType) =>
         modelType is null ? SchemaNode.Deduced : Roots.GetOrAdd(modelType, t => Classify(t, null, null));
 
     /// <summary>The shape of field or key <paramref name="name"/> of an object node.</summary>
-    public static SchemaNode Child(SchemaNode parent, string name)
+    public static SchemaNode Child(SchemaNode parent, string name) => Child(parent, name, out _);
+
+    /// <summary>
+    /// The shape of field or key <paramref name="name"/> of an object node, and its path element when the node is a
+    /// struct with that field (null otherwise: the caller names it with <see cref="PathElement.OfField"/> if it needs to).
+    /// </summary>
+    public static SchemaNode Child(SchemaNode parent, string name, out PathElement? element)
     {
         if (parent.Kind == SchemaKind.Struct && parent.Model is { } model
-            && ModelProperties.Of(model).TryGetValue(name, out var property))
+            && StructFields.GetOrAdd(model, FieldsOf).TryGetValue(name, out var field))
         {
-            return Classify(property.PropertyType, model, name);
+            element = field.Element;
+            return field.Schema;
         }
+        element = null;
         return parent.Element ?? SchemaNode.Deduced;
     }
 
@@ -61,6 +72,10 @@ internal static class ModelSchema
         }
         return key.Count == 0 ? PathElement.OfIndex(index) : PathElement.OfKey(key);
     }
+
+    private static Dictionary<string, (PathElement Element, SchemaNode Schema)> FieldsOf(Type model) =>
+        ModelProperties.Of(model).ToDictionary(
+            p => p.Key, p => (PathElement.OfField(p.Key), Classify(p.Value.PropertyType, model, p.Key)), StringComparer.Ordinal);
 
     private static SchemaNode Classify(Type type, Type? parent, string? property)
     {
