@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using k8s.Models;
+using Orchestrator.Core.Validation;
 
 namespace Orchestrator.Admission;
 

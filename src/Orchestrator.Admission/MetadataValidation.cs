@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Orchestrator.Core.Validation;
 
 namespace Orchestrator.Admission;
 

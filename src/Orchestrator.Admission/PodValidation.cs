@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Orchestrator.Core.Validation;
 
 namespace Orchestrator.Admission;
 

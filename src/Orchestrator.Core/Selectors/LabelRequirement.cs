@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Core.Validation;
 
 namespace Orchestrator.Core.Selectors;
 
@@ -28,7 +29,7 @@ internal sealed class LabelRequirement
     public static LabelRequirement Create(string key, LabelOperator op, IReadOnlyList<string> values)
     {
         var errors = new List<string>();
-        var keyErrors = LabelValidation.LabelKeyErrors(key);
+        var keyErrors = Names.IsQualifiedName(key);
         if (keyErrors.Count != 0)
         {
             errors.Add(GoFormat.Invalid("key", key, string.Join("; ", keyErrors)));
@@ -64,7 +65,7 @@ internal sealed class LabelRequirement
 
         for (var i = 0; i < values.Count; i++)
         {
-            var valueErrors = LabelValidation.LabelValueErrors(values[i]);
+            var valueErrors = Names.IsLabelValue(values[i]);
             if (valueErrors.Count != 0)
             {
                 errors.Add(GoFormat.Invalid($"values[{i}][{key}]", values[i], string.Join("; ", valueErrors)));

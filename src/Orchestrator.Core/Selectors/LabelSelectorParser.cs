@@ -1,3 +1,5 @@
+using Orchestrator.Core.Validation;
+
 namespace Orchestrator.Core.Selectors;
 
 /// <summary>
@@ -136,7 +138,7 @@ internal sealed class LabelSelectorParser
             throw new SelectorException($"found '{literal}', expected: identifier");
         }
 
-        var keyErrors = LabelValidation.LabelKeyErrors(literal);
+        var keyErrors = Names.IsQualifiedName(literal);
         if (keyErrors.Count != 0)
         {
             // labels.Parse validates the key against a nil field path, which Go prints as "<nil>".

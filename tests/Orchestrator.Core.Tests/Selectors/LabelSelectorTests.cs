@@ -80,7 +80,7 @@ public class LabelSelectorTests
     [InlineData("/a", "unable to parse requirement: <nil>: Invalid value: \"/a\": prefix part must be non-empty")]
     [InlineData("a/", "unable to parse requirement: <nil>: Invalid value: \"a/\": name part must be non-empty; " + KeyRule)]
     [InlineData("Example.com/a", "unable to parse requirement: <nil>: Invalid value: \"Example.com/a\": " + PrefixRule)]
-    [InlineData("a/b/c", "unable to parse requirement: <nil>: Invalid value: \"a/b/c\": a valid label key must consist of alphanumeric "
+    [InlineData("a/b/c", "unable to parse requirement: <nil>: Invalid value: \"a/b/c\": a qualified name must consist of alphanumeric "
         + "characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or "
         + "'123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain "
         + "prefix and '/' (e.g. 'example.com/MyName')")]
@@ -125,8 +125,8 @@ public class LabelSelectorTests
         var key = Assert.Throws<SelectorException>(() => LabelSelector.Parse(tooLong));
         var value = Assert.Throws<SelectorException>(() => LabelSelector.Parse("a=" + tooLong));
 
-        Assert.Equal($"unable to parse requirement: <nil>: Invalid value: \"{tooLong}\": name part must be no more than 63 bytes", key.Message);
-        Assert.Equal($"unable to parse requirement: values[0][a]: Invalid value: \"{tooLong}\": must be no more than 63 bytes", value.Message);
+        Assert.Equal($"unable to parse requirement: <nil>: Invalid value: \"{tooLong}\": name part must be no more than 63 characters", key.Message);
+        Assert.Equal($"unable to parse requirement: values[0][a]: Invalid value: \"{tooLong}\": must be no more than 63 characters", value.Message);
         Assert.False(LabelSelector.Parse(new string('k', 63) + "=" + new string('v', 63)).IsEmpty);
     }
 

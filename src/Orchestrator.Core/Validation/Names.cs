@@ -1,9 +1,14 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Orchestrator.Admission;
+namespace Orchestrator.Core.Validation;
 
-/// <summary>apimachinery's name and key formats, each returning its error strings (none when valid).</summary>
-internal static partial class Names
+/// <summary>
+/// apimachinery's name and key formats (pkg/util/validation), each returning its error strings (none when valid).
+/// Admission validates objects with them and the label selector parser validates keys and values with them,
+/// as Kubernetes does.
+/// </summary>
+public static partial class Names
 {
     private const string Dns1123LabelFmt = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private const string Dns1123SubdomainFmt = Dns1123LabelFmt + "(\\." + Dns1123LabelFmt + ")*";
@@ -109,7 +114,7 @@ internal static partial class Names
         {
             errs.Add("name part must be non-empty");
         }
-        else if (name.Length > 63)
+        else if (Encoding.UTF8.GetByteCount(name) > 63)
         {
             errs.Add("name part " + MaxLen(63));
         }
@@ -123,7 +128,7 @@ internal static partial class Names
     public static List<string> IsLabelValue(string value)
     {
         List<string> errs = [];
-        if (value.Length > 63)
+        if (Encoding.UTF8.GetByteCount(value) > 63)
         {
             errs.Add(MaxLen(63));
         }
