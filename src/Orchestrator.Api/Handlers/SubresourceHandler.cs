@@ -4,7 +4,6 @@ using Orchestrator.Api.Http;
 using Orchestrator.Api.Objects;
 using Orchestrator.Api.Routing;
 using Orchestrator.Core.Selectors;
-using Orchestrator.Patching;
 
 namespace Orchestrator.Api.Handlers;
 
@@ -29,21 +28,7 @@ public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writ
         var current = Current(target);
         var obj = ObjectWriter.Parse(current);
         var scale = ToScale(obj);
-        JsonNode? next;
-        try
-        {
-            next = !patch ? body : mediaType switch
-            {
-                RequestBody.JsonPatch => JsonPatch.Apply(scale, body),
-                RequestBody.MergePatch => JsonMergePatch.Apply(scale, body),
-                RequestBody.StrategicMergePatch => StrategicMergePatch.Apply(scale, body, typeof(k8s.Models.V1Scale)),
-                _ => throw new ApiException(415, "UnsupportedMediaType", $"{mediaType} is not supported for the scale subresource"),
-            };
-        }
-        catch (PatchException e)
-        {
-            throw new ApiException(e.Code, e.Code == 422 ? "Invalid" : "BadRequest", e.Message);
-        }
+        var next = patch ? PatchDispatch.Apply(typeof(k8s.Models.V1Scale), mediaType, scale, body) : body;
         if (next?["spec"]?["replicas"] is not JsonValue value || !value.TryGetValue<int>(out var replicas))
         {
             throw ApiException.BadRequest("a Scale needs spec.replicas as an integer");
@@ -98,7 +83,7 @@ public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writ
             {
                 await objects.UpdateAsync(resource, target.Namespace, podName, current, pod, "binding",
                     new WriteOptions("kube-scheduler", "Strict", false), current.Revision, trackFields: false);
-                await writer.WriteJsonAsync(context, 201, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 });
+                await writer.WriteJsonAsync(context, 201, StatusWriter.Success(201));
                 return;
             }
             catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict")
@@ -129,7 +114,7 @@ public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writ
         }
         var grace = body["deleteOptions"]?["gracePeriodSeconds"] is JsonValue g && g.TryGetValue<long>(out var gv) ? gv : (long?)null;
         await objects.DeleteAsync(target.Resource, target.Namespace, target.Name!, current, new DeleteRequest(null, grace, null, null, false));
-        await writer.WriteJsonAsync(context, 201, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 });
+        await writer.WriteJsonAsync(context, 201, StatusWriter.Success(201));
     }
 
     public Task LogAsync(HttpContext context, RequestTarget target)

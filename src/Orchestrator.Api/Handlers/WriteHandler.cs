@@ -5,7 +5,6 @@ using Orchestrator.Api.Http;
 using Orchestrator.Api.Objects;
 using Orchestrator.Api.Routing;
 using Orchestrator.Apply;
-using Orchestrator.Patching;
 
 namespace Orchestrator.Api.Handlers;
 
@@ -63,11 +62,12 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
             }
             if (current is null)
             {
-                await writer.WriteObjectAsync(context, r, await CreateByApplyAsync(context, target, patch, options), options.DryRun ? 200 : 201);
+                var applied = ApplyPatch(context, target, null, patch, options);
+                await writer.WriteObjectAsync(context, r, await objects.CreateAppliedAsync(r, target.Namespace, applied, options.DryRun), options.DryRun ? 200 : 201);
                 return;
             }
             var live = ObjectWriter.Parse(current);
-            var patched = isApply ? ApplyPatch(context, target, live, patch, options) : ApplyPatch(r.ModelType, mediaType, live, patch);
+            var patched = isApply ? ApplyPatch(context, target, live, patch, options) : PatchDispatch.Apply(r.ModelType, mediaType, live, patch);
             var patchedRevision = ObjectMetadata.String(patched, "resourceVersion");
             var pinned = patchedRevision is not null && patchedRevision != current.Revision.ToString(CultureInfo.InvariantCulture);
             if (pinned)
@@ -101,7 +101,13 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
         var (json, deleted) = await objects.DeleteAsync(r, target.Namespace, name, current, request);
         if (deleted && r.Kind is not ("Pod" or "Service" or "Namespace"))
         {
-            await writer.WriteJsonAsync(context, 200, Success(r, name, current.Summary.Uid));
+            await writer.WriteJsonAsync(context, 200, StatusWriter.Success(200, new JsonObject
+            {
+                ["name"] = name,
+                ["group"] = r.Group,
+                ["kind"] = r.Plural,
+                ["uid"] = current.Summary.Uid,
+            }));
             return;
         }
         await writer.WriteObjectAsync(context, r, json, 200);
@@ -124,16 +130,11 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
                 // Gone or changed since the list: deletecollection is best effort per item, as in Kubernetes.
             }
         }
-        await writer.WriteJsonAsync(context, 200, new JsonObject
-        {
-            ["kind"] = "Status",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Success",
-        });
+        await writer.WriteJsonAsync(context, 200, StatusWriter.Success(200));
     }
 
-    private async Task<byte[]> CreateByApplyAsync(HttpContext context, RequestTarget target, JsonNode patch, WriteOptions options)
+    /// <summary>Server-side apply onto <paramref name="live"/>, or onto nothing for an apply that creates.</summary>
+    private JsonObject ApplyPatch(HttpContext context, RequestTarget target, JsonObject? live, JsonNode patch, WriteOptions options)
     {
         var r = target.Resource;
         if (patch is not JsonObject applied)
@@ -141,51 +142,20 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
             throw ApiException.BadRequest("an apply patch must be one object");
         }
         BodyDecoder.Decode(context, applied, r, r.Group, r.Version, r.Kind, r.ModelType, options.FieldValidation);
-        if (ObjectMetadata.String(applied, "name") is { } bodyName && bodyName != target.Name)
+        if (live is null)
         {
-            throw ApiException.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({target.Name})");
+            if (ObjectMetadata.String(applied, "name") is { } bodyName && bodyName != target.Name)
+            {
+                throw ApiException.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({target.Name})");
+            }
+            ObjectMetadata.Metadata(applied)["name"] = target.Name;
         }
-        ObjectMetadata.Metadata(applied)["name"] = target.Name;
-        var result = ServerSideApply.Apply(null, applied, options.FieldManager, options.Force, r.ModelType, clock.GetUtcNow(), r.GroupVersion);
-        if (!result.Succeeded)
-        {
-            throw new ApiException(409, "Conflict", result.ConflictMessage());
-        }
-        return await objects.CreateAppliedAsync(r, target.Namespace, result.Object!, options.DryRun);
-    }
-
-    private JsonObject ApplyPatch(HttpContext context, RequestTarget target, JsonObject live, JsonNode patch, WriteOptions options)
-    {
-        var r = target.Resource;
-        if (patch is not JsonObject applied)
-        {
-            throw ApiException.BadRequest("an apply patch must be one object");
-        }
-        BodyDecoder.Decode(context, applied, r, r.Group, r.Version, r.Kind, r.ModelType, options.FieldValidation);
         var result = ServerSideApply.Apply(live, applied, options.FieldManager, options.Force, r.ModelType, clock.GetUtcNow(), r.GroupVersion);
         if (!result.Succeeded)
         {
             throw new ApiException(409, "Conflict", result.ConflictMessage());
         }
         return result.Object!;
-    }
-
-    private static JsonObject ApplyPatch(Type modelType, string mediaType, JsonObject live, JsonNode patch)
-    {
-        try
-        {
-            var patched = mediaType switch
-            {
-                RequestBody.JsonPatch => JsonPatch.Apply(live, patch),
-                RequestBody.MergePatch => JsonMergePatch.Apply(live, patch),
-                _ => StrategicMergePatch.Apply(live, patch, modelType),
-            };
-            return patched as JsonObject ?? throw ApiException.BadRequest("the patch turned the object into something that is not an object");
-        }
-        catch (PatchException e)
-        {
-            throw new ApiException(e.Code, e.Code == 422 ? "Invalid" : "BadRequest", e.Message);
-        }
     }
 
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context, bool patch)
@@ -254,13 +224,4 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    private static JsonObject Success(Core.Resources.ResourceDescriptor r, string name, string uid) => new()
-    {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Success",
-        ["details"] = new JsonObject { ["name"] = name, ["group"] = r.Group, ["kind"] = r.Plural, ["uid"] = uid },
-    };
 }

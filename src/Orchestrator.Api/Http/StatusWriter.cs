@@ -29,6 +29,24 @@ public static class StatusWriter
         return status;
     }
 
+    /// <summary>A success Status, as Kubernetes answers deletions and subresource creations.</summary>
+    public static JsonObject Success(int code, JsonObject? details = null)
+    {
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Success",
+        };
+        if (details is not null)
+        {
+            status["details"] = details;
+        }
+        status["code"] = code;
+        return status;
+    }
+
     public static async Task WriteAsync(HttpContext context, ApiException error)
     {
         if (context.Response.HasStarted)
