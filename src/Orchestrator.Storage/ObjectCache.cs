@@ -46,6 +46,23 @@ public sealed class ObjectCache
     }
 
     /// <summary>
+    /// The objects of a resource whose indexed field (<see cref="ObjectCacheOptions.IndexedFields"/>) equals
+    /// <paramref name="value"/>, such as the pods bound to one node.
+    /// </summary>
+    /// <exception cref="ArgumentException">The field is not indexed for the resource.</exception>
+    public IReadOnlyList<StoredObject> ListByField(string resource, string field, string value)
+    {
+        if (_options.IndexedFields?.GetValueOrDefault(resource) != field)
+        {
+            throw new ArgumentException($"{field} is not indexed for {resource}", nameof(field));
+        }
+        lock (_gate)
+        {
+            return _resources.TryGetValue(resource, out var index) ? [.. index.WithField(field, value)] : [];
+        }
+    }
+
+    /// <summary>
     /// Up to <paramref name="limit"/> matching objects (0 = all) in key order, after <paramref name="continueAfter"/>.
     /// </summary>
     public ListResult List(string resource, string? ns, Func<StoredObject, bool> predicate, int limit = 0, string? continueAfter = null)
@@ -220,7 +237,7 @@ public sealed class ObjectCache
     {
         if (!_resources.TryGetValue(resource, out var index))
         {
-            _resources[resource] = index = new ResourceIndex();
+            _resources[resource] = index = new ResourceIndex(_options.IndexedFields?.GetValueOrDefault(resource));
         }
         return index;
     }

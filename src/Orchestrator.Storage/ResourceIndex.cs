@@ -1,10 +1,11 @@
 namespace Orchestrator.Storage;
 
 /// <summary>The objects of one resource by sort key (namespace/name), ordered for paged lists.</summary>
-internal sealed class ResourceIndex
+internal sealed class ResourceIndex(string? indexedField = null)
 {
     private readonly Dictionary<string, StoredObject> _items = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, StoredObject>> _byField = new(StringComparer.Ordinal);
 
     public int Count => _items.Count;
 
@@ -13,21 +14,53 @@ internal sealed class ResourceIndex
     public void Set(StoredObject obj)
     {
         var key = obj.Key.SortKey;
-        if (_items.TryAdd(key, obj))
+        if (_items.TryGetValue(key, out var previous))
         {
-            _keys.Add(key);
+            Unindex(previous);
+            _items[key] = obj;
         }
         else
         {
             _items[key] = obj;
+            _keys.Add(key);
+        }
+        Index(obj);
+    }
+
+    /// <summary>The objects whose indexed field has <paramref name="value"/>; empty when the field is not indexed.</summary>
+    public IReadOnlyCollection<StoredObject> WithField(string field, string value) =>
+        field == indexedField && _byField.TryGetValue(value, out var objects) ? objects.Values : [];
+
+    private void Index(StoredObject obj)
+    {
+        if (indexedField is not null && obj.Summary.Field(indexedField) is { Length: > 0 } value)
+        {
+            if (!_byField.TryGetValue(value, out var objects))
+            {
+                _byField[value] = objects = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
+            }
+            objects[obj.Key.SortKey] = obj;
+        }
+    }
+
+    private void Unindex(StoredObject obj)
+    {
+        if (indexedField is not null && obj.Summary.Field(indexedField) is { Length: > 0 } value && _byField.TryGetValue(value, out var objects))
+        {
+            objects.Remove(obj.Key.SortKey);
+            if (objects.Count == 0)
+            {
+                _byField.Remove(value);
+            }
         }
     }
 
     public void Remove(string sortKey)
     {
-        if (_items.Remove(sortKey))
+        if (_items.Remove(sortKey, out var previous))
         {
             _keys.Remove(sortKey);
+            Unindex(previous);
         }
     }
 
