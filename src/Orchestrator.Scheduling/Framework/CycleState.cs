@@ -19,6 +19,20 @@ public sealed class CycleState
 
     public void Write(string key, object value) => _data[key] = value;
 
+    /// <summary>A copy for one what-if (a preemption candidate, a node with nominated pods): IStateData values are cloned, the rest shared.</summary>
+    public CycleState Clone()
+    {
+        var clone = new CycleState(Snapshot);
+        foreach (var (key, value) in _data)
+        {
+            clone._data[key] = value is IStateData data ? data.Copy() : value;
+        }
+
+        clone._skipFilter.UnionWith(_skipFilter);
+        clone._skipScore.UnionWith(_skipScore);
+        return clone;
+    }
+
     public T Read<T>(string key) where T : class =>
         _data.TryGetValue(key, out var value) && value is T typed
             ? typed

@@ -18,7 +18,7 @@ public sealed class FitError
         NodeStatuses = nodeStatuses;
         PreFilterMessage = preFilterMessage;
         PostFilterMessage = postFilterMessage;
-        Message = Render();
+        Message = Render(numAllNodes, nodeStatuses.Values, preFilterMessage, postFilterMessage);
     }
 
     public PodInfo Pod { get; }
@@ -40,18 +40,21 @@ public sealed class FitError
 
     public override string ToString() => Message;
 
-    private string Render()
+    /// <summary>"0/5 nodes are available: 2 node(s) ..., 3 Insufficient cpu." from the statuses alone, as PostFilter plugins word theirs.</summary>
+    internal static string Render(int numAllNodes, IEnumerable<Status> statuses) => Render(numAllNodes, statuses, "", "");
+
+    private static string Render(int numAllNodes, IEnumerable<Status> statuses, string preFilterMessage, string postFilterMessage)
     {
-        var message = $"0/{NumAllNodes} nodes are available:";
-        if (PreFilterMessage.Length > 0)
+        var message = $"0/{numAllNodes} nodes are available:";
+        if (preFilterMessage.Length > 0)
         {
-            message += $" {PreFilterMessage}.";
+            message += $" {preFilterMessage}.";
         }
         else
         {
             // Each reason is counted once per node, then "count reason" strings are sorted as plain
             // strings (Go's sort.Strings), which is why "2 node(s) ..." comes before "3 Insufficient cpu".
-            var histogram = NodeStatuses.Values
+            var histogram = statuses
                 .SelectMany(s => s.Reasons)
                 .GroupBy(reason => reason, StringComparer.Ordinal)
                 .Select(g => $"{g.Count()} {g.Key}")
@@ -63,9 +66,11 @@ public sealed class FitError
             }
         }
 
-        if (PostFilterMessage.Length > 0)
+        if (postFilterMessage.Length > 0)
         {
-            message += $" {PostFilterMessage}";
+            // Every part ends in a period, this one too: a preemption message is itself a whole FitError,
+            // so it ends in ".." exactly as kube-scheduler's events do.
+            message += $" {postFilterMessage}.";
         }
 
         return message;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Scheduling.Plugins.DefaultPreemption;
 using Orchestrator.Scheduling.Plugins.InterPodAffinity;
 using Orchestrator.Scheduling.Plugins.NodeAffinity;
 using Orchestrator.Scheduling.Plugins.NodeName;
@@ -17,7 +18,7 @@ public sealed class PluginRegistry
         Plugins = plugins;
     }
 
-    /// <summary>The in-tree plugins in kube-scheduler's filter order, cheap checks first, with its default weights.</summary>
+    /// <summary>The in-tree plugins in kube-scheduler's filter order, cheap checks first, with its default weights; DefaultPreemption only runs at PostFilter.</summary>
     public static PluginRegistry Default { get; } = new(
     [
         new(NodeUnschedulablePlugin.PluginName, _ => new NodeUnschedulablePlugin()),
@@ -27,6 +28,7 @@ public sealed class PluginRegistry
         new(NodeResourcesFitPlugin.PluginName, args => new NodeResourcesFitPlugin(args as NodeResourcesFitArgs ?? NodeResourcesFitArgs.Default), 1),
         new(PodTopologySpreadPlugin.PluginName, args => new PodTopologySpreadPlugin(args as PodTopologySpreadArgs ?? PodTopologySpreadArgs.Default), 2),
         new(InterPodAffinityPlugin.PluginName, _ => new InterPodAffinityPlugin()),
+        new(DefaultPreemptionPlugin.PluginName, args => new DefaultPreemptionPlugin(args as DefaultPreemptionArgs ?? DefaultPreemptionArgs.Default)),
     ]);
 
     public static PluginRegistry Empty { get; } = new([]);

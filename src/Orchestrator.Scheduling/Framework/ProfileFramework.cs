@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Orchestrator.Scheduling.Framework;
 
 /// <summary>A profile's plugins built once and sorted into extension points, in registry order.</summary>
-internal sealed class ProfileFramework
+internal sealed partial class ProfileFramework
 {
     public ProfileFramework(Profile profile)
     {
@@ -12,6 +12,7 @@ internal sealed class ProfileFramework
             .Select(r => r.Factory(profile.PluginArgs.GetValueOrDefault(r.Name)))
             .ToImmutableArray();
         PreFilter = [.. plugins.OfType<IPreFilterPlugin>()];
+        PreFilterExtensions = [.. plugins.OfType<IPreFilterExtensions>()];
         Filter = [.. plugins.OfType<IFilterPlugin>()];
         PostFilter = [.. plugins.OfType<IPostFilterPlugin>()];
         PreScore = [.. plugins.OfType<IPreScorePlugin>()];
@@ -37,6 +38,8 @@ internal sealed class ProfileFramework
 
     public ImmutableArray<IPreFilterPlugin> PreFilter { get; }
 
+    public ImmutableArray<IPreFilterExtensions> PreFilterExtensions { get; }
+
     public ImmutableArray<IFilterPlugin> Filter { get; }
 
     public ImmutableArray<IPostFilterPlugin> PostFilter { get; }
@@ -52,11 +55,12 @@ internal sealed class ProfileFramework
     public ImmutableArray<IReservePlugin> Reserve { get; }
 
     /// <summary>Runs every Filter in order and stops at the first rejection, so each node is blamed on one plugin.</summary>
-    public Status RunFilters(CycleState state, Model.PodInfo pod, Model.NodeInfo node, bool[] skipped)
+    /// <remarks>skipped comes from SkippedFilters; null looks each plugin up in the state instead.</remarks>
+    public Status RunFilters(CycleState state, Model.PodInfo pod, Model.NodeInfo node, bool[]? skipped)
     {
         for (var i = 0; i < Filter.Length; i++)
         {
-            if (skipped[i])
+            if (skipped is null ? state.IsFilterSkipped(Filter[i].Name) : skipped[i])
             {
                 continue;
             }

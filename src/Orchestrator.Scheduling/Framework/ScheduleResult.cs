@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Orchestrator.Scheduling.Model;
+
 namespace Orchestrator.Scheduling.Framework;
 
 /// <summary>One cycle's outcome: the chosen node with every score behind it, or the FitError, or an internal error.</summary>
@@ -18,7 +21,11 @@ public sealed record ScheduleResult
     /// <summary>Set when a plugin failed (StatusCode.Error) or a Reserve plugin refused.</summary>
     public Status? Error { get; init; }
 
+    /// <summary>With a FitError, what to write to status.nominatedNodeName: a node preemption made room on, "" to clear it, null to leave it.</summary>
     public string? NominatedNodeName { get; init; }
+
+    /// <summary>Pods to evict gracefully so the pod fits on NominatedNodeName once they are gone, most important first.</summary>
+    public ImmutableArray<PodInfo> Victims { get; init; } = [];
 
     public bool IsScheduled => SelectedNode is not null;
 

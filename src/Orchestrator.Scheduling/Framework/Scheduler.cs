@@ -57,16 +57,25 @@ public sealed class Scheduler
             }
         }
 
+        var skipped = framework.SkippedFilters(state);
+
+        // Like kube-scheduler, a pod that preempted tries the node it made room on first and takes it if it fits.
+        if (pod.NominatedNodeName.Length > 0
+            && snapshot.Get(pod.NominatedNodeName) is { } nominated
+            && framework.RunFiltersWithNominatedPods(state, pod, nominated, skipped).IsSuccess)
+        {
+            return Reserve(framework, state, pod, nominated.Name, 1, 1, null);
+        }
+
         var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, nodes.Length);
         var feasible = new List<NodeInfo>(Math.Min(toFind, nodes.Length));
         var rejected = ImmutableDictionary.CreateBuilder<string, Status>(StringComparer.Ordinal);
-        var skipped = framework.SkippedFilters(state);
         var start = _nextStartNodeIndex % nodes.Length;
         var processed = 0;
         for (; processed < nodes.Length && feasible.Count < toFind; processed++)
         {
             var node = nodes[(start + processed) % nodes.Length];
-            var status = framework.RunFilters(state, pod, node, skipped);
+            var status = framework.RunFiltersWithNominatedPods(state, pod, node, skipped);
             if (status.IsSuccess)
             {
                 feasible.Add(node);
@@ -115,26 +124,41 @@ public sealed class Scheduler
         }
     }
 
+    // kube-scheduler's RunPostFilterPlugins: the first plugin to succeed wins; a plugin that fails still
+    // contributes its message to the FitError and may clear the pod's nomination.
     private static ScheduleResult Unschedulable(
         ProfileFramework framework, CycleState state, PodInfo pod, int numAllNodes,
         ImmutableDictionary<string, Status> statuses, string preFilterMessage)
     {
         string? nominated = null;
-        var postFilterMessage = "";
+        ImmutableArray<PodInfo> victims = [];
+        var messages = new List<string>();
         foreach (var plugin in framework.PostFilter)
         {
-            var result = plugin.PostFilter(state, pod, statuses);
-            if (result.Status.IsSuccess)
+            var result = plugin.PostFilter(state, pod, statuses, framework);
+            var status = result.Status;
+            if (status.IsSuccess)
             {
-                nominated = result.NominatedNodeName;
+                (nominated, victims) = (result.NominatedNodeName, result.Victims);
+                messages.Clear();
                 break;
             }
 
-            postFilterMessage = result.Status.Message;
+            if (!status.IsRejected)
+            {
+                return new ScheduleResult { Error = status.WithPlugin(plugin.Name), EvaluatedNodes = statuses.Count };
+            }
+
+            nominated = result.NominatedNodeName ?? nominated;
+            messages.Add(status.Message);
+            if (status.Code == StatusCode.UnschedulableAndUnresolvable)
+            {
+                break;
+            }
         }
 
-        var fitError = new FitError(pod, numAllNodes, statuses, preFilterMessage, postFilterMessage);
-        return new ScheduleResult { FitError = fitError, EvaluatedNodes = statuses.Count, NominatedNodeName = nominated, State = state };
+        var fitError = new FitError(pod, numAllNodes, statuses, preFilterMessage, string.Join(", ", messages.Where(m => m.Length > 0)));
+        return new ScheduleResult { FitError = fitError, EvaluatedNodes = statuses.Count, NominatedNodeName = nominated, Victims = victims, State = state };
     }
 
     private static ScoreTable? Score(ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, out Status? error)

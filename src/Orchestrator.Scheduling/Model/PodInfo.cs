@@ -44,9 +44,27 @@ public sealed record PodInfo
 
     public string SchedulerName { get; init; } = DefaultSchedulerName;
 
+    public PreemptionPolicy PreemptionPolicy { get; init; }
+
+    /// <summary>status.nominatedNodeName: the node preemption made room on while the victims terminate.</summary>
+    public string NominatedNodeName { get; init; } = "";
+
+    /// <summary>status.startTime; null (not started yet) counts as the newest pod, as kube-scheduler reads it as now.</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
+    /// <summary>Being deleted after the scheduler preempted it (deletionTimestamp plus a DisruptionTarget condition from preemption).</summary>
+    public bool TerminatingByPreemption { get; init; }
+
+    /// <summary>The uid when known, else namespace/name: what identifies a pod across snapshots.</summary>
+    internal string Key => Uid.Length > 0 ? Uid : $"{Namespace}/{Name}";
+
     internal long NonZeroMilliCpu => Requests.MilliCpu == 0 ? DefaultMilliCpuRequest : Requests.MilliCpu;
 
     internal long NonZeroMemory => Requests.Memory == 0 ? DefaultMemoryRequest : Requests.Memory;
+
+    /// <summary>Same pod as Key would say, without building a string on the filter path.</summary>
+    internal bool IsSamePod(PodInfo other) =>
+        Uid.Length > 0 || other.Uid.Length > 0 ? Uid == other.Uid : Namespace == other.Namespace && Name == other.Name;
 
     public override string ToString() => $"{Namespace}/{Name}";
 }

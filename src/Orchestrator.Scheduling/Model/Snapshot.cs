@@ -29,6 +29,14 @@ public sealed class Snapshot
     /// <summary>How many placed pods carry required anti-affinity; zero lets InterPodAffinity skip the cycle.</summary>
     public int PodsWithRequiredAntiAffinity { get; }
 
+    /// <summary>The budgets preemption honours where it has a choice of victims.</summary>
+    public ImmutableArray<PodDisruptionBudget> DisruptionBudgets { get; private init; } = [];
+
+    /// <summary>Whether any pod is nominated; when none is, filtering costs exactly what it did before nominations existed.</summary>
+    public bool HasNominatedPods => !Nominated.IsEmpty;
+
+    internal NominatedPods Nominated { get; private init; } = NominatedPods.Empty;
+
     public static Snapshot Of(IEnumerable<NodeInfo> nodes)
     {
         var array = nodes.ToImmutableArray();
@@ -43,11 +51,29 @@ public sealed class Snapshot
 
     public NodeInfo? Get(string name) => _index.TryGetValue(name, out var i) ? Nodes[i] : null;
 
+    /// <summary>Pods nominated to the node (status.nominatedNodeName) that are not bound yet.</summary>
+    public ImmutableArray<PodInfo> NominatedPodsOn(string nodeName) => Nominated.On(nodeName);
+
+    /// <summary>The snapshot with these budgets in place of any it had.</summary>
+    public Snapshot WithDisruptionBudgets(IEnumerable<PodDisruptionBudget> budgets) => Copy(budgets: [.. budgets]);
+
+    /// <summary>Records each pod's NominatedNodeName: a pod is added, moved from its previous nomination, or dropped when the name is empty.</summary>
+    public Snapshot WithNominatedPods(IEnumerable<PodInfo> pods)
+    {
+        var nominated = Nominated;
+        foreach (var pod in pods)
+        {
+            nominated = nominated.Set(pod);
+        }
+
+        return Copy(nominated: nominated);
+    }
+
     /// <summary>One node index per pod of the owner (a node with two replicas appears twice).</summary>
     internal ImmutableArray<int> PodNodesOf(string ownerUid) =>
         _podNodesByOwner.TryGetValue(ownerUid, out var nodes) ? nodes : [];
 
-    /// <summary>The snapshot after the pod is assumed onto the node, so the next cycle sees it; the node index is shared.</summary>
+    /// <summary>The snapshot after the pod is assumed onto the node, so the next cycle sees it; a nomination it had is dropped.</summary>
     public Snapshot WithPod(PodInfo pod, string nodeName)
     {
         if (!_index.TryGetValue(nodeName, out var i))
@@ -57,6 +83,80 @@ public sealed class Snapshot
 
         var antiAffinity = PodsWithRequiredAntiAffinity + (pod.RequiredAntiAffinity.IsDefaultOrEmpty ? 0 : 1);
         var byOwner = pod.Owner is null ? _podNodesByOwner : _podNodesByOwner.SetItem(pod.Owner.Uid, PodNodesOf(pod.Owner.Uid).Add(i));
-        return new Snapshot(Nodes.SetItem(i, Nodes[i].WithPod(pod)), _index, antiAffinity, byOwner);
+        return new Snapshot(Nodes.SetItem(i, Nodes[i].WithPod(pod)), _index, antiAffinity, byOwner)
+        {
+            DisruptionBudgets = DisruptionBudgets,
+            Nominated = Nominated.Remove(pod),
+        };
     }
+
+    /// <summary>
+    /// The snapshot with a node replaced by one of the same name (its labels, capacity or pods changed), keeping the
+    /// owner index and the anti-affinity count in step; how an informer applies a change without rebuilding it all.
+    /// </summary>
+    public Snapshot WithNode(NodeInfo node)
+    {
+        if (!_index.TryGetValue(node.Name, out var i))
+        {
+            throw new ArgumentException($"node {node.Name} is not in the snapshot; build a new one with Snapshot.Of", nameof(node));
+        }
+
+        var old = Nodes[i];
+        var delta = new Dictionary<string, int>(StringComparer.Ordinal);
+        var antiAffinity = PodsWithRequiredAntiAffinity;
+        foreach (var pod in old.Pods)
+        {
+            Count(delta, pod, -1);
+            antiAffinity -= pod.RequiredAntiAffinity.IsDefaultOrEmpty ? 0 : 1;
+        }
+
+        foreach (var pod in node.Pods)
+        {
+            Count(delta, pod, +1);
+            antiAffinity += pod.RequiredAntiAffinity.IsDefaultOrEmpty ? 0 : 1;
+        }
+
+        var byOwner = _podNodesByOwner;
+        foreach (var (owner, change) in delta)
+        {
+            if (change == 0)
+            {
+                continue;
+            }
+
+            var nodes = PodNodesOf(owner).ToBuilder();
+            for (var n = change; n < 0; n++)
+            {
+                nodes.Remove(i);
+            }
+
+            for (var n = 0; n < change; n++)
+            {
+                nodes.Add(i);
+            }
+
+            byOwner = nodes.Count == 0 ? byOwner.Remove(owner) : byOwner.SetItem(owner, nodes.ToImmutable());
+        }
+
+        return new Snapshot(Nodes.SetItem(i, node), _index, antiAffinity, byOwner)
+        {
+            DisruptionBudgets = DisruptionBudgets,
+            Nominated = Nominated,
+        };
+
+        static void Count(Dictionary<string, int> delta, PodInfo pod, int by)
+        {
+            if (pod.Owner is { } owner)
+            {
+                delta[owner.Uid] = delta.GetValueOrDefault(owner.Uid) + by;
+            }
+        }
+    }
+
+    private Snapshot Copy(ImmutableArray<PodDisruptionBudget>? budgets = null, NominatedPods? nominated = null) =>
+        new(Nodes, _index, PodsWithRequiredAntiAffinity, _podNodesByOwner)
+        {
+            DisruptionBudgets = budgets ?? DisruptionBudgets,
+            Nominated = nominated ?? Nominated,
+        };
 }

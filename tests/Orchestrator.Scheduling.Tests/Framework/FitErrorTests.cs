@@ -25,8 +25,13 @@ public sealed class FitErrorTests
         var result = new Scheduler(new Random(1)).Schedule(PodBuilder.Named("p").Requests(1000, 0), snapshot);
 
         // Reasons are counted per node, then sorted as strings the way Go's sort.Strings does: "2 ..." < "3 ...".
+        // Preemption then adds its own: the tainted nodes are unresolvable, and "crowd" has the pod's own
+        // priority, so there is nothing to evict; its message ends in ".." as kube-scheduler's does.
         Assert.False(result.IsScheduled);
-        Assert.Equal("0/5 nodes are available: 2 node(s) had untolerated taint {key: value}, 3 Insufficient cpu.", result.FitError!.Message);
+        Assert.Equal(
+            "0/5 nodes are available: 2 node(s) had untolerated taint {key: value}, 3 Insufficient cpu. "
+            + "preemption: 0/5 nodes are available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..",
+            result.FitError!.Message);
         Assert.Equal(["NodeResourcesFit", "TaintToleration"], result.FitError.UnschedulablePlugins);
     }
 
@@ -74,6 +79,7 @@ public sealed class FitErrorTests
 
         var error = new FitError(PodBuilder.Named("p"), 1, statuses, postFilterMessage: "preemption: not eligible due to preemptionPolicy=Never.");
 
-        Assert.Equal("0/1 nodes are available: 1 node(s) had untolerated taint {key: value}. preemption: not eligible due to preemptionPolicy=Never.", error.Message);
+        // kube-scheduler closes the PostFilter part with a period of its own, hence "..".
+        Assert.Equal("0/1 nodes are available: 1 node(s) had untolerated taint {key: value}. preemption: not eligible due to preemptionPolicy=Never..", error.Message);
     }
 }

@@ -6,6 +6,8 @@ namespace Orchestrator.Scheduling.Tests.Testing;
 /// <summary>Builds pods for tests; requests are milli-cpu and Mi of memory.</summary>
 internal sealed class PodBuilder
 {
+    private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private PodInfo _pod;
 
     private PodBuilder(PodInfo pod)
@@ -47,6 +49,17 @@ internal sealed class PodBuilder
         With(_pod with { RequiredAntiAffinity = _pod.RequiredAntiAffinity.Add(new PodAntiAffinityTerm(LabelSelector.Of(selector))) });
 
     public PodBuilder SchedulerName(string name) => With(_pod with { SchedulerName = name });
+
+    public PodBuilder Priority(int priority) => With(_pod with { Priority = priority });
+
+    public PodBuilder NeverPreempts() => With(_pod with { PreemptionPolicy = PreemptionPolicy.Never });
+
+    /// <summary>status.startTime, in minutes after a fixed epoch so tests replay.</summary>
+    public PodBuilder StartedAt(int minute) => With(_pod with { StartTime = Epoch.AddMinutes(minute) });
+
+    public PodBuilder NominatedTo(string node) => With(_pod with { NominatedNodeName = node });
+
+    public PodBuilder TerminatingByPreemption() => With(_pod with { TerminatingByPreemption = true });
 
     public PodInfo Build() => _pod;
 

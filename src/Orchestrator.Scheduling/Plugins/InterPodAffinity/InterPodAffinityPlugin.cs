@@ -12,8 +12,13 @@ public sealed class InterPodAffinityPlugin : IPreFilterPlugin, IFilterPlugin
 
     public string Name => PluginName;
 
+    // Nominated pods count too: filtering adds them to their nodes, so their terms must be checked.
     public Status PreFilter(CycleState state, PodInfo pod) =>
-        pod.RequiredAntiAffinity.IsDefaultOrEmpty && state.Snapshot.PodsWithRequiredAntiAffinity == 0 ? Status.Skip : Status.Success;
+        pod.RequiredAntiAffinity.IsDefaultOrEmpty
+        && state.Snapshot.PodsWithRequiredAntiAffinity == 0
+        && state.Snapshot.Nominated.WithRequiredAntiAffinity == 0
+            ? Status.Skip
+            : Status.Success;
 
     public Status Filter(CycleState state, PodInfo pod, NodeInfo node)
     {

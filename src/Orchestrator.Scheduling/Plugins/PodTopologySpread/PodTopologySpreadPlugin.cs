@@ -5,7 +5,7 @@ using Orchestrator.Scheduling.Model;
 namespace Orchestrator.Scheduling.Plugins.PodTopologySpread;
 
 /// <summary>Enforces DoNotSchedule spread constraints, scores ScheduleAnyway ones, and spreads replicas of one owner by default.</summary>
-public sealed partial class PodTopologySpreadPlugin : IPreFilterPlugin, IFilterPlugin, IPreScorePlugin, IScorePlugin
+public sealed partial class PodTopologySpreadPlugin : IPreFilterExtensions, IFilterPlugin, IPreScorePlugin, IScorePlugin
 {
     public const string PluginName = "PodTopologySpread";
     public const string ErrReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
@@ -114,5 +114,8 @@ public sealed partial class PodTopologySpreadPlugin : IPreFilterPlugin, IFilterP
     private sealed record FilterState(
         ImmutableArray<SpreadConstraint> Constraints,
         Dictionary<(string Key, string Value), int> Counts,
-        Dictionary<string, int> Minimum);
+        Dictionary<string, int> Minimum) : IStateData
+    {
+        public IStateData Copy() => new FilterState(Constraints, new(Counts), new(Minimum, StringComparer.Ordinal));
+    }
 }
