@@ -98,8 +98,10 @@ public sealed class ObjectCache
     /// Opens a watch. With <paramref name="fromRevision"/> null the watch first reports every matching object as
     /// ADDED (Kubernetes' behaviour for resourceVersion "" and "0"), else every change after that revision.
     /// </summary>
+    /// <remarks>A watcher holds <c>buffer</c> events for a slow reader before it is cut off (default
+    /// <see cref="ObjectCacheOptions.WatcherBuffer"/>); in-process consumers that must see every change ask for more.</remarks>
     /// <exception cref="WatchGoneException">The revision is older than the window.</exception>
-    public Watcher Watch(string resource, string? ns, Func<StoredObject, bool> predicate, long? fromRevision)
+    public Watcher Watch(string resource, string? ns, Func<StoredObject, bool> predicate, long? fromRevision, int? buffer = null)
     {
         lock (_gate)
         {
@@ -132,7 +134,7 @@ public sealed class ObjectCache
                     }
                 }
             }
-            var watcher = new Watcher(this, resource, ns, predicate, backlog.Count + _options.WatcherBuffer);
+            var watcher = new Watcher(this, resource, ns, predicate, backlog.Count + (buffer ?? _options.WatcherBuffer));
             foreach (var change in backlog)
             {
                 watcher.Offer(change);

@@ -4,6 +4,7 @@ using Orchestrator.Api.Http;
 using Orchestrator.Api.Objects;
 using Orchestrator.Api.Routing;
 using Orchestrator.Core.Selectors;
+using Orchestrator.Grains;
 
 namespace Orchestrator.Api.Handlers;
 
@@ -11,7 +12,7 @@ namespace Orchestrator.Api.Handlers;
 /// The subresources that answer in a kind of their own: <c>scale</c> (autoscaling/v1 Scale), <c>binding</c>
 /// (core/v1 Binding), <c>eviction</c> (policy/v1 Eviction) and <c>log</c>.
 /// </summary>
-public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer, TimeProvider clock)
+public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer, IGrainFactory grains)
 {
     public Task GetScaleAsync(HttpContext context, RequestTarget target)
     {
@@ -54,44 +55,23 @@ public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writ
         {
             throw ApiException.BadRequest("a Binding needs target.name: the node to bind the pod to");
         }
-        var podResource = target.Resource.Plural == "pods" ? target.Resource : null;
-        var resource = podResource ?? throw ApiException.BadRequest("bindings are made to pods");
-        for (var attempt = 0; attempt < 8; attempt++)
+        if (target.Resource.Plural != "pods")
         {
-            var current = objects.Store.Get(resource, target.Namespace, podName) ?? throw ApiException.NotFound("", "pods", podName);
-            var pod = ObjectWriter.Parse(current);
-            var spec = (JsonObject)pod["spec"]!;
-            if (spec["nodeName"]?.ToString() is { Length: > 0 } bound)
-            {
-                throw ApiException.Conflict("", "pods", podName, $"pod {podName} is already assigned to node \"{bound}\"");
-            }
-            if (ObjectMetadata.String(pod, "deletionTimestamp") is not null)
-            {
-                throw ApiException.Conflict("", "pods", podName, $"pod {podName} is being deleted, cannot be assigned to a host");
-            }
-            spec["nodeName"] = node;
-            var status = pod["status"] as JsonObject ?? new JsonObject();
-            var conditions = status["conditions"] as JsonArray ?? [];
-            foreach (var existing in conditions.Where(c => c?["type"]?.ToString() == "PodScheduled").ToList())
-            {
-                conditions.Remove(existing);
-            }
-            conditions.Add(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastProbeTime"] = null, ["lastTransitionTime"] = ObjectMetadata.Timestamp(clock.GetUtcNow()) });
-            status["conditions"] = conditions;
-            pod["status"] = status;
-            try
-            {
-                await objects.UpdateAsync(resource, target.Namespace, podName, current, pod, "binding",
-                    new WriteOptions("kube-scheduler", "Strict", false), current.Revision, trackFields: false);
+            throw ApiException.BadRequest("bindings are made to pods");
+        }
+        var uid = body["metadata"]?["uid"]?.ToString() ?? "";
+        // The node's grain is the authority on its capacity: a binding that would overcommit the node is refused.
+        var outcome = await grains.GetGrain<INodeGrain>(node).BindAsync(new BindRequest(target.Namespace!, podName, uid, "binding"));
+        switch (outcome.Status)
+        {
+            case BindStatus.Bound:
                 await writer.WriteJsonAsync(context, 201, StatusWriter.Success(201));
                 return;
-            }
-            catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict")
-            {
-                // The pod changed (status update, label) between read and write; binding is retried on the new version.
-            }
+            case BindStatus.PodNotFound:
+                throw ApiException.NotFound("", "pods", podName);
+            default:
+                throw ApiException.Conflict("", "pods", podName, outcome.Message!);
         }
-        throw ApiException.Conflict("", "pods", podName, "the pod kept changing while it was being bound; try again");
     }
 
     /// <summary>
