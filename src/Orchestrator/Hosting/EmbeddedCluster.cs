@@ -4,6 +4,7 @@ using Orchestrator.Admission;
 using Orchestrator.Api;
 using Orchestrator.Api.Controllers;
 using Orchestrator.Grains.Objects;
+using Orchestrator.Scheduler;
 using Orchestrator.Storage;
 
 namespace Orchestrator.Hosting;
@@ -18,7 +19,9 @@ public static class EmbeddedCluster
     {
         Directory.CreateDirectory(options.DataDir);
         var started = Stopwatch.StartNew();
-        var log = ObjectLog.Open(new SqliteObjectLogBackend(Path.Combine(options.DataDir, "objects.db")), ObjectSummarizer.Summarize);
+        // Pods are indexed by node: the node grains and agents ask for "the pods on node X" on every binding.
+        var log = ObjectLog.Open(new SqliteObjectLogBackend(Path.Combine(options.DataDir, "objects.db")), ObjectSummarizer.Summarize,
+            new ObjectCacheOptions(IndexedFields: new Dictionary<string, string> { ["/pods"] = "spec.nodeName" }));
         Console.Error.WriteLine($"orchestrator: loaded the store from {options.DataDir} at resourceVersion {log.Cache.Revision} in {started.Elapsed.TotalSeconds:F2}s");
 
         var port = options.Port == 0 ? FreePort.Next() : options.Port;
@@ -58,6 +61,7 @@ public static class EmbeddedCluster
         });
         builder.Services.AddHostedService<Bootstrap>();
         builder.Services.AddHostedService<NamespaceFinalizer>();
+        builder.Services.AddScheduler(options.Schedulers);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         var app = builder.Build();
@@ -90,6 +94,7 @@ public static class EmbeddedCluster
         var kubeconfig = Kubeconfig.Write(options.DataDir, $"https://127.0.0.1:{port}", token, ServingCertificate.Pem(certificate));
         Console.Error.WriteLine($"orchestrator: API server on https://127.0.0.1:{port}, ready in {started.Elapsed.TotalSeconds:F2}s");
         Console.WriteLine($"export KUBECONFIG={kubeconfig}");
+        await using var simulator = EmbeddedSimulator.Start(options.SimulatedNodes, kubeconfig, app.Lifetime.ApplicationStopping);
         await app.WaitForShutdownAsync(cancellationToken);
     }
 }

@@ -1,4 +1,13 @@
+using Orchestrator.Simulation;
+
 namespace Orchestrator.Hosting;
 
-/// <summary>Where the embedded cluster keeps its state and which port it serves on.</summary>
-public sealed record EmbeddedClusterOptions(string DataDir, int Port);
+/// <summary>Where the embedded cluster keeps its state, which port it serves on and how many schedulers it runs.</summary>
+public sealed record EmbeddedClusterOptions(string DataDir, int Port)
+{
+    /// <summary>Scheduler instances in the silo: 1 normally, 0 to leave pods for an outside scheduler, 2 to race two.</summary>
+    public int Schedulers { get; init; } = 1;
+
+    /// <summary>Simulated nodes to run beside the API server once it is ready; none when null or Count is 0.</summary>
+    public SimulatedNodeOptions? SimulatedNodes { get; init; }
+}

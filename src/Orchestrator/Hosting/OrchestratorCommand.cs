@@ -17,13 +17,29 @@ public static class OrchestratorCommand
             Description = "The API server's port on 127.0.0.1 (0 picks a free one)",
             DefaultValueFactory = _ => 6443,
         };
+        var schedulers = new Option<int>("--schedulers")
+        {
+            Description = "Scheduler instances to run in the silo (0 leaves pending pods to an outside scheduler)",
+            DefaultValueFactory = _ => 1,
+        };
+        schedulers.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 8)
+            {
+                r.AddError("--schedulers takes 0 to 8");
+            }
+        });
         var up = new Command("up", "Run the embedded cluster: one Orleans silo, the Kubernetes API on 127.0.0.1 and durable storage in the data folder")
         {
             dataDir,
             port,
+            schedulers,
         };
+        var simulation = new SimulationCommandOptions(prefix: "simulated-", countRequired: false);
+        simulation.AddTo(up);
         up.SetAction((result, cancellationToken) => EmbeddedCluster.RunAsync(
-            new EmbeddedClusterOptions(result.GetValue(dataDir)!.FullName, result.GetValue(port)), cancellationToken));
-        return new RootCommand("Orchestrator: a Kubernetes-compatible cluster orchestrator on Orleans") { up };
+            new EmbeddedClusterOptions(result.GetValue(dataDir)!.FullName, result.GetValue(port)) { Schedulers = result.GetValue(schedulers), SimulatedNodes = simulation.Read(result) },
+            cancellationToken));
+        return new RootCommand("Orchestrator: a Kubernetes-compatible cluster orchestrator on Orleans") { up, SimulateCommand.Build() };
     }
 }

@@ -10,15 +10,18 @@ namespace Orchestrator.Tests.Testing;
 /// </summary>
 public sealed class ClusterProcess : IAsyncDisposable
 {
-    private static readonly string Dll = typeof(ClusterProcess).Assembly
+    // ORCHESTRATOR_DLL points the tests at another build (an artifacts folder) of the same commit.
+    private static readonly string Dll = Environment.GetEnvironmentVariable("ORCHESTRATOR_DLL") ?? typeof(ClusterProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OrchestratorDll").Value!;
 
     private readonly StringBuilder _log = new();
+    private readonly string[] _extraArguments;
     private Process? _process;
 
-    private ClusterProcess(string dataDir)
+    private ClusterProcess(string dataDir, string[] extraArguments)
     {
         DataDir = dataDir;
+        _extraArguments = extraArguments;
     }
 
     public string DataDir { get; }
@@ -37,9 +40,10 @@ public sealed class ClusterProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ClusterProcess> StartAsync(string? dataDir = null)
+    /// <summary>Starts <c>orchestrator up</c>; <paramref name="extraArguments"/> (such as <c>--simulated-nodes 3</c>) are passed on every start.</summary>
+    public static async Task<ClusterProcess> StartAsync(string? dataDir = null, params string[] extraArguments)
     {
-        var cluster = new ClusterProcess(dataDir ?? Directory.CreateTempSubdirectory("orchestrator-test-").FullName);
+        var cluster = new ClusterProcess(dataDir ?? Directory.CreateTempSubdirectory("orchestrator-test-").FullName, extraArguments);
         await cluster.StartAgainAsync();
         return cluster;
     }
@@ -54,7 +58,7 @@ public sealed class ClusterProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["ORCHESTRATOR_WATCH_BOOKMARK_SECONDS"] = "1";
-        foreach (var arg in new[] { Dll, "up", "--data-dir", DataDir, "--port", "0" })
+        foreach (var arg in new[] { Dll, "up", "--data-dir", DataDir, "--port", "0" }.Concat(_extraArguments))
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Grains;
+using Orchestrator.Scheduling.Model;
+using Orchestrator.Scheduling.Queue;
+using Orchestrator.Storage;
+using CoreScheduler = Orchestrator.Scheduling.Framework.Scheduler;
+
+namespace Orchestrator.Scheduler;
+
+/// <summary>
+/// One scheduler instance in the silo: watches nodes and pods in the store, keeps the queue, runs the pure core
+/// one pod at a time and binds through the node grains, up to <see cref="SchedulerOptions.MaxBindsInFlight"/>
+/// bindings at once (kube-scheduler's asynchronous binding cycle). Several instances may run; the node grains
+/// keep them from overcommitting a node, and a refused binding goes back to the queue.
+/// </summary>
+public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, TimeProvider clock, SchedulerOptions options, ILogger<SchedulerLoop> logger)
+    : BackgroundService
+{
+    private readonly SchedulingRecorder _recorder = new(grains, log, clock, options.Component);
+
+    // The last FailedScheduling message per pod uid, so a pod retried for the same reason is not re-announced.
+    private readonly Dictionary<string, string> _announced = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is WatcherTooSlowException or ChannelClosedException && !stoppingToken.IsCancellationRequested)
+            {
+                LogResync(logger, options.Component, e);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var names = options.Profiles.Select(p => p.SchedulerName).ToHashSet(StringComparer.Ordinal);
+        var state = new ClusterState(names.Contains);
+        var core = new CoreScheduler(options.Profiles, new Random(options.Seed));
+        using var queue = new SchedulingQueue(clock);
+        using var nodes = log.Cache.Watch("/nodes", null, _ => true, null, options.WatchBuffer);
+        using var pods = log.Cache.Watch("/pods", null, _ => true, null, options.WatchBuffer);
+        using var budgets = log.Cache.Watch("policy/poddisruptionbudgets", null, _ => true, null, options.WatchBuffer);
+        var binds = Channel.CreateUnbounded<BindResult>(new UnboundedChannelOptions { SingleReader = true });
+        var inFlight = 0;
+        var synchronized = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            while (nodes.Events.TryRead(out var change))
+            {
+                Move(queue, state.ApplyNode(change));
+            }
+            while (budgets.Events.TryRead(out var change))
+            {
+                state.ApplyBudget(change);
+            }
+            while (pods.Events.TryRead(out var change))
+            {
+                Apply(queue, state.ApplyPod(change));
+            }
+            while (binds.Reader.TryRead(out var result))
+            {
+                inFlight--;
+                Bound(queue, state, result);
+            }
+            if (!synchronized)
+            {
+                synchronized = true;
+                LogSynchronized(logger, options.Component, state.NodeCount, queue.ActiveCount);
+            }
+            ReportQueue(queue);
+            if (inFlight < options.MaxBindsInFlight && queue.Pop() is { } next)
+            {
+                if (ScheduleOne(queue, state, core, next, binds.Writer))
+                {
+                    inFlight++;
+                }
+                continue;
+            }
+            var waits = new List<Task>(4)
+            {
+                nodes.Events.WaitToReadAsync(stoppingToken).AsTask(),
+                pods.Events.WaitToReadAsync(stoppingToken).AsTask(),
+                budgets.Events.WaitToReadAsync(stoppingToken).AsTask(),
+                binds.Reader.WaitToReadAsync(stoppingToken).AsTask(),
+            };
+            if (inFlight < options.MaxBindsInFlight)
+            {
+                waits.Add(queue.WaitAsync(stoppingToken).AsTask());
+            }
+            var woke = await Task.WhenAny(waits);
+            await woke;
+        }
+    }
+
+    /// <summary>One scheduling cycle; true when a binding was started.</summary>
+    private bool ScheduleOne(SchedulingQueue queue, ClusterState state, CoreScheduler core, QueuedPodInfo next, ChannelWriter<BindResult> binds)
+    {
+        var tracked = state.Find(next.Key);
+        if (tracked is null || tracked.Node.Length > 0 || tracked.Deleting)
+        {
+            queue.Done(next.Key);
+            return false;
+        }
+        var pod = tracked.Pod;
+        var started = Stopwatch.GetTimestamp();
+        var result = core.Schedule(pod, state.Snapshot);
+        SchedulerMetrics.AlgorithmDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (result.SelectedNode is { } node)
+        {
+            SchedulerMetrics.Attempts.WithLabels("scheduled").Inc();
+            state.Assume(pod, node);
+            _ = BindAsync(pod, node, next.Attempts, binds);
+            return true;
+        }
+        if (result.FitError is { } fit)
+        {
+            SchedulerMetrics.Attempts.WithLabels("unschedulable").Inc();
+            queue.AddUnschedulable(pod, fit.UnschedulablePlugins, next.Attempts);
+            if (result.NominatedNodeName is { Length: > 0 } nominated)
+            {
+                state.Nominate(pod, nominated);
+            }
+            foreach (var victim in result.Victims)
+            {
+                SchedulerMetrics.Preemptions.Inc();
+                Record(victim, _recorder.PreemptAsync(victim, pod, result.NominatedNodeName!));
+            }
+            Announce(pod, fit.Message, result.NominatedNodeName);
+            return false;
+        }
+        SchedulerMetrics.Attempts.WithLabels("error").Inc();
+        var message = result.Error?.Message ?? "the scheduler returned no decision";
+        LogScheduleError(logger, next.Key, message);
+        queue.Requeue(pod, next.Attempts);
+        Announce(pod, message, null);
+        return false;
+    }
+
+    private async Task BindAsync(PodInfo pod, string node, int attempts, ChannelWriter<BindResult> binds)
+    {
+        try
+        {
+            var outcome = await grains.GetGrain<INodeGrain>(node).BindAsync(new BindRequest(pod.Namespace, pod.Name, pod.Uid, options.Component));
+            binds.TryWrite(new BindResult(pod, node, attempts, outcome, null));
+        }
+        catch (Exception e)
+        {
+            binds.TryWrite(new BindResult(pod, node, attempts, null, e));
+        }
+    }
+
+    private void Bound(SchedulingQueue queue, ClusterState state, BindResult result)
+    {
+        var key = result.Pod.Namespace + "/" + result.Pod.Name;
+        var status = result.Outcome?.Status;
+        SchedulerMetrics.Binds.WithLabels(status?.ToString() ?? "error").Inc();
+        if (status == BindStatus.Bound)
+        {
+            queue.Done(key);
+            _announced.Remove(result.Pod.Uid);
+            Record(result.Pod, _recorder.ScheduledAsync(result.Pod, result.Node));
+            return;
+        }
+        state.Forget(result.Pod, result.Node);
+        if (status is BindStatus.PodNotFound or BindStatus.Conflict)
+        {
+            // Gone, bound by someone else or being deleted: nothing left to schedule.
+            queue.Done(key);
+            return;
+        }
+        if (result.Error is not null)
+        {
+            LogBindError(logger, key, result.Node, result.Error);
+        }
+        queue.Requeue(result.Pod, result.Attempts);
+        Announce(result.Pod, $"Binding rejected: {result.Outcome?.Message ?? result.Error?.Message}", null);
+    }
+
+    private void Announce(PodInfo pod, string message, string? nominated)
+    {
+        if (_announced.TryGetValue(pod.Uid, out var last) && last == message && nominated is null)
+        {
+            return;
+        }
+        _announced[pod.Uid] = message;
+        Record(pod, _recorder.UnschedulableAsync(pod, message, nominated));
+    }
+
+    private void Record(PodInfo pod, Task write) =>
+        _ = write.ContinueWith(
+            t => LogRecordError(logger, pod.ToString(), t.Exception!.GetBaseException()),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    private static void Apply(SchedulingQueue queue, PodChange change)
+    {
+        if (change.Pending is { } pending)
+        {
+            queue.Add(pending);
+        }
+        else if (change.Dequeue is { } key)
+        {
+            queue.Delete(key);
+        }
+        Move(queue, change.Event);
+    }
+
+    private static void Move(SchedulingQueue queue, ClusterEvent clusterEvent)
+    {
+        if (clusterEvent != ClusterEvent.None)
+        {
+            queue.MoveOnEvent(clusterEvent);
+        }
+    }
+
+    private static void ReportQueue(SchedulingQueue queue)
+    {
+        SchedulerMetrics.Pending.WithLabels("active").Set(queue.ActiveCount);
+        SchedulerMetrics.Pending.WithLabels("backoff").Set(queue.BackoffCount);
+        SchedulerMetrics.Pending.WithLabels("unschedulable").Set(queue.UnschedulableCount);
+    }
+}
