@@ -11,11 +11,15 @@ public sealed record BenchmarkOptions(
     int Watchers,
     int Clients,
     string? ServerDll,
-    bool KeepData)
+    bool KeepData,
+    bool Scheduler)
 {
     public const string Usage = """
-        usage: orchestrator-bench [--quick] [--pods N] [--server-dll PATH] [--keep-data]
-          --quick           CI mode: 3,000 pods, checkpoints at 1,000 and 3,000, 500 watched creates (< 60 s)
+        usage: orchestrator-bench [--quick] [--scheduler] [--pods N] [--server-dll PATH] [--keep-data]
+          --quick           CI mode: 3,000 pods, checkpoints at 1,000 and 3,000, 500 watched creates (< 60 s),
+                            then a quick scheduler pass (pure core on small clusters, 500 pods onto 100 nodes end to end)
+          --scheduler       only the scheduler benchmark: pure core on 5,000 nodes (10,000 then 50,000 pods), cost
+                            curve over 500/5,000/20,000 nodes, packing density, end to end 5,000 nodes (with --quick: small)
           --pods N          pods stored by the end (full default 150,000; the first checkpoint is min(10,000, N/3))
           --server-dll PATH the orchestrator.dll to run (default: found beside this build's output)
           --keep-data       keep the temporary data folder and print where it is
@@ -24,7 +28,7 @@ public sealed record BenchmarkOptions(
     /// <summary>Parses the flags; null (after printing why) when they are wrong.</summary>
     public static BenchmarkOptions? Parse(string[] args)
     {
-        bool quick = false, keep = false;
+        bool quick = false, keep = false, scheduler = false;
         int? pods = null;
         string? dll = null;
         for (var i = 0; i < args.Length; i++)
@@ -33,6 +37,9 @@ public sealed record BenchmarkOptions(
             {
                 case "--quick":
                     quick = true;
+                    break;
+                case "--scheduler":
+                    scheduler = true;
                     break;
                 case "--keep-data":
                     keep = true;
@@ -56,6 +63,6 @@ public sealed record BenchmarkOptions(
         var total = pods ?? (quick ? 3_000 : 150_000);
         var checkpoint = quick ? total / 3 : Math.Min(10_000, total / 3);
         var watchPods = Math.Min(quick ? 500 : 5_000, Math.Max(1, (total - checkpoint) / 2));
-        return new BenchmarkOptions(quick, total, checkpoint, watchPods, Watchers: 100, Clients: 64, dll, keep);
+        return new BenchmarkOptions(quick, total, checkpoint, watchPods, Watchers: 100, Clients: 64, dll, keep, scheduler);
     }
 }

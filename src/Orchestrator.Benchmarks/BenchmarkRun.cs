@@ -26,12 +26,23 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
             Console.Error.WriteLine($"orchestrator-bench: no orchestrator.dll {(options.ServerDll is null ? "beside this build; build src/Orchestrator or pass --server-dll" : "at " + options.ServerDll)}");
             return 2;
         }
-        var run = new BenchmarkRun(options, dll, Directory.CreateTempSubdirectory("orchestrator-bench-").FullName);
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => run.Cleanup());
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => run.Cleanup());
+        var root = Directory.CreateTempSubdirectory("orchestrator-bench-").FullName;
+        var run = new BenchmarkRun(options, dll, root);
+        // --quick runs both so CI exercises the scheduler too; --scheduler runs only the scheduler benchmark.
+        using var scheduler = options.Scheduler || options.Quick ? new SchedulerBench(options.Quick, dll, root) : null;
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Cleanup());
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Cleanup());
         try
         {
-            await run.ExecuteAsync();
+            if (!options.Scheduler)
+            {
+                await run.ExecuteAsync();
+                run.StopServer();
+            }
+            if (scheduler is not null)
+            {
+                await scheduler.ExecuteAsync();
+            }
             Console.WriteLine();
             Console.WriteLine("RESULT: ok");
             return 0;
@@ -50,10 +61,20 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
             {
                 Console.WriteLine($"server's last lines:{Environment.NewLine}{server.Tail}");
             }
+            if (scheduler?.Tail is { Length: > 0 } tail)
+            {
+                Console.WriteLine($"scheduler benchmark server's last lines:{Environment.NewLine}{tail}");
+            }
             return 1;
         }
         finally
         {
+            Cleanup();
+        }
+
+        void Cleanup()
+        {
+            scheduler?.Dispose();
             run.Cleanup();
         }
     }

@@ -31,7 +31,8 @@ public sealed partial class ServerProcess : IDisposable
     }
 
     /// <summary>Starts the server and waits until it prints <c>export KUBECONFIG=...</c>.</summary>
-    public static async Task<(ServerProcess Server, ServerConnection Connection)> StartAsync(string serverDll, string dataDir, TimeSpan timeout)
+    public static async Task<(ServerProcess Server, ServerConnection Connection)> StartAsync(
+        string serverDll, string dataDir, TimeSpan timeout, IEnumerable<string>? extraArgs = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -39,7 +40,7 @@ public sealed partial class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { serverDll, "up", "--data-dir", dataDir, "--port", "0" })
+        foreach (var arg in new[] { serverDll, "up", "--data-dir", dataDir, "--port", "0" }.Concat(extraArgs ?? []))
         {
             info.ArgumentList.Add(arg);
         }

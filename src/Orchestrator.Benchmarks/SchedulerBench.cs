@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Orchestrator.Benchmarks;
+
+/// <summary>
+/// The scheduler benchmark (kube-scheduler's scheduler_perf SchedulingBasic): the pure core in this process, its cost
+/// curve over cluster sizes, packing density, then the real scheduler end to end behind a fresh server.
+/// </summary>
+public sealed class SchedulerBench(bool quick, string serverDll, string root) : IDisposable
+{
+    private readonly SchedulerEndToEnd _endToEnd = new(serverDll, root);
+
+    private int CoreNodes => quick ? 500 : 5_000;
+
+    private int[] CorePods => quick ? [1_000, 3_000] : [10_000, 50_000];
+
+    private int[] CurveNodes => quick ? [100, 500, 2_000] : [500, 5_000, 20_000];
+
+    private int CurvePods => quick ? 500 : 5_000;
+
+    private int EndToEndNodes => quick ? 100 : 5_000;
+
+    private int[] EndToEndPods => quick ? [500] : [10_000, 50_000];
+
+    private int BacklogPods => quick ? 500 : 10_000;
+
+    public string Tail => _endToEnd.Tail;
+
+    public async Task ExecuteAsync()
+    {
+        var total = Stopwatch.StartNew();
+        Report.Section($"scheduler benchmark ({(quick ? "quick" : "full")}) {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
+        Report.Line("machine", $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Report.Line("nodes", $"32 cpu, 128Gi, 110 pods, 3 zones; pods 100m-2 cpu / 128Mi-4Gi, 60% owned by {SchedulerWorkload.Owners} ReplicaSet-like owners");
+
+        var pods = SchedulerWorkload.Pods(CorePods[^1]);
+        var nodes = SchedulerWorkload.Nodes(CoreNodes);
+        Report.Section($"baseline in this process: {CoreNodes:N0} nodes, {pods.Length:N0} pods");
+        var noOp = SchedulerCoreBench.NoOpPassMicroseconds(nodes);
+        var firstFit = SchedulerCoreBench.FirstFit(CoreNodes, pods);
+        Report.Line("no-op pass over the node array", $"{noOp:F2} us");
+        Report.Line("trivial first-fit placement", $"{firstFit.MicrosecondsPerPod:F2} us per pod ({1e6 / firstFit.MicrosecondsPerPod:N0} pods/s), {firstFit.NodesUsed:N0} nodes used");
+
+        Report.Section($"pure core: default profile, {CoreNodes:N0} nodes, one pod at a time, each assumed with WithPod");
+        SchedulerCoreBench.Run(SchedulerWorkload.Nodes(CoreNodes), pods[..Math.Min(500, pods.Length)], "core warm-up");
+        var core = SchedulerCoreBench.Run(nodes, pods, "core");
+        var coreFigures = new List<(int Pods, double PerSecond)>();
+        foreach (var count in CorePods)
+        {
+            var (perSecond, latency) = core.Prefix(count);
+            coreFigures.Add((count, perSecond));
+            Report.Line($"first {count:N0} pods: decisions/s", $"{perSecond:N0}");
+            Report.Line($"first {count:N0} pods: per decision", latency.Format("us"));
+        }
+        Report.Line("pods placed", $"{core.Scheduled:N0} of {core.Pods:N0}");
+        var density = PackingDensity.Of(core.Final);
+        PrintDensity(density, firstFit.NodesUsed);
+
+        Report.Section($"cost curve: the first {CurvePods:N0} pods of the same stream onto {string.Join(" / ", CurveNodes.Select(n => n.ToString("N0")))} nodes");
+        var curve = new List<(int Nodes, double Micros, double NoOp)>();
+        foreach (var count in CurveNodes)
+        {
+            var curveNodes = SchedulerWorkload.Nodes(count);
+            var run = SchedulerCoreBench.Run(curveNodes, pods[..CurvePods], $"curve {count:N0}");
+            curve.Add((count, run.MicrosecondsPerDecision, SchedulerCoreBench.NoOpPassMicroseconds(curveNodes)));
+            var (nodes0, micros0, noOp0) = curve[0];
+            Report.Line($"{count:N0} nodes", $"{run.MicrosecondsPerDecision:F1} us per decision, {run.MicrosecondsPerDecision / micros0:F2}x the {nodes0:N0}-node cost for {(double)count / nodes0:F0}x the nodes (no-op pass {curve[^1].NoOp / noOp0:F1}x)");
+        }
+        // The core's snapshots are garbage now; collect them so they do not weigh on the server's run.
+        GC.Collect();
+
+        Report.Section($"end to end: orchestrator up, {EndToEndNodes:N0} simulated nodes, in-process scheduler, creates from 64 clients");
+        var (phases, check, rss, nodesReady) = await _endToEnd.RunAsync(EndToEndNodes, EndToEndPods, TimeSpan.FromSeconds(quick ? 30 : 60));
+        Report.Line("server start until every node was listed", $"{nodesReady.TotalSeconds:F1} s");
+        foreach (var phase in phases)
+        {
+            PrintPhase(phase);
+        }
+        Report.Line("pods listed / without spec.nodeName", $"{check.Pods:N0} / {check.Unbound:N0}");
+        Report.Line("nodes over allocatable (cpu, memory or pods)", check.FirstOvercommit is null ? "none" : $"{check.Overcommitted:N0}, e.g. {check.FirstOvercommit}");
+        Report.Line("nodes used / most pods on one node", $"{check.NodesUsed:N0} / {check.MaxPodsOnANode}");
+        Report.Line("packing end to end: nodes used / lower bound", $"{check.Density.Ratio:F3}x (bound {check.Density.LowerBound:N0})");
+        Report.Line("server resident memory at the end", $"{rss / (1 << 20):N0} MiB");
+
+
+        Report.Section($"scheduler alone: {BacklogPods:N0} pods created with --schedulers 0, then a restart with the scheduler ({EndToEndNodes:N0} nodes)");
+        var (backlog, backlogCheck) = await _endToEnd.RunBacklogAsync(EndToEndNodes, BacklogPods, TimeSpan.FromSeconds(quick ? 30 : 60));
+        Report.Line("bound before the API answered (left out)", $"{BacklogPods - backlog.Expected:N0}");
+        Report.Line("bound after", $"{backlog.Bound:N0} of {backlog.Expected:N0}{(backlog.Complete ? "" : " (INCOMPLETE: binding stalled)")}");
+        Report.Line("export line to last bind", backlog.LastBind is { } last ? $"{last.TotalSeconds:F2} s ({backlog.Bound / last.TotalSeconds:N0} pods/s)" : "no bind");
+        Report.Line("pods bound per second", $"average {backlog.Throughput.Mean:N0}, {backlog.Throughput.Format("pods/s", "N0")}");
+        Report.Line("pods without spec.nodeName / nodes over allocatable", $"{backlogCheck.Unbound:N0} / {backlogCheck.Overcommitted:N0}");
+
+        SchedulerSummary.Print(coreFigures, density, curve, phases, EndToEndNodes, backlog);
+        Report.Line("wall time of the scheduler benchmark", $"{total.Elapsed.TotalSeconds:F0} s");
+        Verify(phases, check);
+        Verify([], backlogCheck);
+        if (!backlog.Complete)
+        {
+            throw new BenchmarkFailure($"the backlog run bound {backlog.Bound:N0} of {BacklogPods:N0} pods");
+        }
+    }
+
+    public void Dispose() => _endToEnd.Dispose();
+
+    private static void PrintDensity(PackingDensity density, int firstFitNodes)
+    {
+        Report.Line("packing: nodes used", $"{density.NodesUsed:N0} (first-fit baseline {firstFitNodes:N0})");
+        Report.Line("packing: lower bound per resource (cpu/mem/pods)", $"{density.CpuBound:N0} / {density.MemoryBound:N0} / {density.PodsBound:N0}");
+        Report.Line("packing: nodes used / lower bound", $"{density.Ratio:F3}x (cpu {(double)density.NodesUsed / density.CpuBound:F2}x, memory {(double)density.NodesUsed / density.MemoryBound:F2}x, pods {(double)density.NodesUsed / density.PodsBound:F2}x)");
+    }
+
+    private static void PrintPhase(EndToEndPhase phase)
+    {
+        var label = $"{phase.PodsBefore:N0} -> {phase.PodsBefore + phase.Pods:N0} pods";
+        Report.Line($"{label}: creates", $"{phase.Creates.PerSecond:N0} /s ({phase.Creates.Failures} failed), {phase.Creates.Latency}");
+        Report.Line($"{label}: bound", $"{phase.Binds.Bound:N0} of {phase.Pods:N0}{(phase.Binds.Complete ? "" : " (INCOMPLETE: binding stalled)")}");
+        Report.Line($"{label}: first create to last bind", phase.Binds.LastBind is { } last ? $"{last.TotalSeconds:F2} s ({phase.AveragePerSecond:N0} pods/s)" : "no bind");
+        var samples = phase.Binds.Throughput;
+        Report.Line($"{label}: pods bound per second", $"average {samples.Mean:N0}, {samples.Format("pods/s", "N0")}");
+    }
+
+    private static void Verify(IReadOnlyList<EndToEndPhase> phases, ClusterCheck check)
+    {
+        if (phases.Any(p => p.Creates.Failures > 0))
+        {
+            throw new BenchmarkFailure($"{phases.Sum(p => p.Creates.Failures):N0} pod creates failed");
+        }
+        if (phases.Any(p => !p.Binds.Complete) || check.Unbound > 0)
+        {
+            throw new BenchmarkFailure($"not every pod was bound: {check.Unbound:N0} of {check.Pods:N0} listed without spec.nodeName");
+        }
+        if (check.Overcommitted > 0)
+        {
+            throw new BenchmarkFailure($"{check.Overcommitted:N0} nodes hold more than their allocatable, e.g. {check.FirstOvercommit}");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Orchestrator.Scheduling.Model;
+
+namespace Orchestrator.Benchmarks;
+
+/// <summary>One pure-core stream: per-decision times (Schedule plus WithPod), how many pods found a node, and the final snapshot.</summary>
+public sealed record SchedulerCoreResult(int Nodes, int Pods, int Scheduled, TimeSpan Elapsed, double[] DecisionMicroseconds, Snapshot Final)
+{
+    public double PerSecond => Pods / Elapsed.TotalSeconds;
+
+    public double MicrosecondsPerDecision => Elapsed.TotalMicroseconds / Pods;
+
+    /// <summary>The figures for the first <paramref name="pods"/> decisions only.</summary>
+    public (double PerSecond, Percentiles Latency) Prefix(int pods)
+    {
+        var slice = DecisionMicroseconds.AsSpan(0, pods).ToArray();
+        return (pods / (slice.Sum() / 1e6), Percentiles.Of(slice));
+    }
+}

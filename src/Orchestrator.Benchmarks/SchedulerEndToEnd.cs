@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Orchestrator.Benchmarks;
+
+/// <summary>
+/// The real path, as scheduler_perf's SchedulingBasic: a fresh <c>orchestrator up</c> with simulated nodes and its
+/// in-process scheduler; pods created through the API as fast as the load generator goes; binds followed on /metrics.
+/// </summary>
+public sealed class SchedulerEndToEnd(string serverDll, string root) : IDisposable
+{
+    private readonly Lock _lock = new();
+    private ServerProcess? _server;
+
+    public string Tail => _server?.Tail ?? "";
+
+    public async Task<(IReadOnlyList<EndToEndPhase> Phases, ClusterCheck Check, long RssBytes, TimeSpan NodesReady)> RunAsync(int nodes, int[] phaseTotals, TimeSpan stall)
+    {
+        var clock = Stopwatch.StartNew();
+        using var api = await StartAsync(Path.Combine(root, "scheduler-data"), nodes, []);
+        await WaitForNodesAsync(api, nodes, clock);
+        var nodesReady = clock.Elapsed;
+        await LoadRunner.RunAsync("warm-up", 256, 64, _ => api.GetAsync("/healthz"));
+
+        var phases = new List<EndToEndPhase>();
+        var before = 0;
+        foreach (var total in phaseTotals)
+        {
+            var count = total - before;
+            var first = before;
+            Console.Error.WriteLine($"scheduler end to end: creating {count:N0} pods ({first:N0} -> {total:N0})");
+            var baseline = await BindSampler.BoundAsync(api);
+            var phaseClock = Stopwatch.StartNew();
+            var binds = BindSampler.FollowAsync(api, baseline, count, phaseClock, stall);
+            var creates = await LoadRunner.RunAsync("creates", count, 64, i => api.CreatePodAsync(SchedulerWorkload.Json(first + i)));
+            var phase = new EndToEndPhase(first, count, creates, await binds);
+            phases.Add(phase);
+            if (creates.Failures > 0 || !phase.Binds.Complete)
+            {
+                // What completed is reported; later phases would only measure a scheduler that has already stalled.
+                break;
+            }
+            before = total;
+        }
+        var check = await ClusterCheck.RunAsync(api);
+        var rss = ResidentBytes(_server!.Pid);
+        Dispose();
+        return (phases, check, rss, nodesReady);
+    }
+
+    /// <summary>
+    /// The scheduler alone, without the create path in the way: pods created with --schedulers 0, then the server
+    /// restarted with its scheduler on the same folder; binds are timed from the restarted server's export line.
+    /// </summary>
+    public async Task<(BindTrace Binds, ClusterCheck Check)> RunBacklogAsync(int nodes, int pods, TimeSpan stall)
+    {
+        var dataDir = Path.Combine(root, "scheduler-backlog");
+        var clock = Stopwatch.StartNew();
+        using (var api = await StartAsync(dataDir, nodes, ["--schedulers", "0"]))
+        {
+            await WaitForNodesAsync(api, nodes, clock);
+            Console.Error.WriteLine($"scheduler backlog: creating {pods:N0} pods with no scheduler running");
+            var creates = await LoadRunner.RunAsync("creates", pods, 64, i => api.CreatePodAsync(SchedulerWorkload.Json(i)));
+            if (creates.Failures > 0)
+            {
+                throw new BenchmarkFailure($"{creates.Failures:N0} of {pods:N0} backlog creates failed");
+            }
+        }
+        await _server!.StopAsync(TimeSpan.FromSeconds(60));
+        Dispose();
+        Console.Error.WriteLine("scheduler backlog: restarting with the scheduler");
+        using var again = await StartAsync(dataDir, nodes, []);
+        // Timed from the export line; pods the scheduler bound before the API answered are left out of the rate.
+        var early = await BindSampler.BoundAsync(again);
+        var binds = await BindSampler.FollowAsync(again, early, pods - (int)early, Stopwatch.StartNew(), stall);
+        var check = await ClusterCheck.RunAsync(again);
+        Dispose();
+        return (binds, check);
+    }
+
+    private async Task<ApiClient> StartAsync(string dataDir, int nodes, string[] extra)
+    {
+        string[] args =
+        [
+            .. extra, "--simulated-nodes", nodes.ToString(CultureInfo.InvariantCulture), "--simulated-node-cpu", "32",
+            "--simulated-node-memory", "128Gi", "--simulated-node-pods", "110", "--simulated-zones", "3",
+        ];
+        Console.Error.WriteLine($"scheduler end to end: starting the server with {nodes:N0} simulated nodes {string.Join(' ', extra)}");
+        var (server, connection) = await ServerProcess.StartAsync(serverDll, dataDir, TimeSpan.FromSeconds(120), args);
+        lock (_lock)
+        {
+            _server = server;
+        }
+        return new ApiClient(connection);
+    }
+
+    private async Task WaitForNodesAsync(ApiClient api, int nodes, Stopwatch clock)
+    {
+        while (ApiClient.ReadList(await api.GetBytesAsync("/api/v1/nodes")).Items < nodes)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(600) || _server!.HasExited)
+            {
+                throw new BenchmarkFailure($"{nodes:N0} nodes did not register within 600 s:{Environment.NewLine}{Tail}");
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _server?.Dispose();
+            _server = null;
+        }
+    }
+
+    private static long ResidentBytes(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+}
