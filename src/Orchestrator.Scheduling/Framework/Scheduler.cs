@@ -49,7 +49,7 @@ public sealed class Scheduler
             {
                 // Every node gets the PreFilter's verdict, which PostFilter needs; the message states it once.
                 var all = nodes.ToImmutableDictionary(n => n.Name, _ => status, StringComparer.Ordinal);
-                return Unschedulable(framework, state, pod, nodes.Length, all, status.Message);
+                return Unschedulable(framework, state, pod, nodes.Count, all, status.Message);
             }
             else if (!status.IsSuccess)
             {
@@ -67,14 +67,15 @@ public sealed class Scheduler
             return Reserve(framework, state, pod, nominated.Name, 1, 1, null);
         }
 
-        var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, nodes.Length);
-        var feasible = new List<NodeInfo>(Math.Min(toFind, nodes.Length));
-        var rejected = ImmutableDictionary.CreateBuilder<string, Status>(StringComparer.Ordinal);
-        var start = _nextStartNodeIndex % nodes.Length;
+        var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, nodes.Count);
+        var feasible = new List<NodeInfo>(Math.Min(toFind, nodes.Count));
+        // Why nodes were rejected only matters when none fits; a list costs nothing to fill on the common path.
+        var rejected = new List<(string Node, Status Status)>();
+        var start = _nextStartNodeIndex % nodes.Count;
         var processed = 0;
-        for (; processed < nodes.Length && feasible.Count < toFind; processed++)
+        for (; processed < nodes.Count && feasible.Count < toFind; processed++)
         {
-            var node = nodes[(start + processed) % nodes.Length];
+            var node = nodes[(start + processed) % nodes.Count];
             var status = framework.RunFiltersWithNominatedPods(state, pod, node, skipped);
             if (status.IsSuccess)
             {
@@ -82,7 +83,7 @@ public sealed class Scheduler
             }
             else if (status.IsRejected)
             {
-                rejected[node.Name] = status;
+                rejected.Add((node.Name, status));
             }
             else
             {
@@ -90,10 +91,11 @@ public sealed class Scheduler
             }
         }
 
-        _nextStartNodeIndex = (start + processed) % nodes.Length;
+        _nextStartNodeIndex = (start + processed) % nodes.Count;
         if (feasible.Count == 0)
         {
-            return Unschedulable(framework, state, pod, nodes.Length, rejected.ToImmutable(), "");
+            var statuses = rejected.ToImmutableDictionary(r => r.Node, r => r.Status, StringComparer.Ordinal);
+            return Unschedulable(framework, state, pod, nodes.Count, statuses, "");
         }
 
         if (feasible.Count == 1)

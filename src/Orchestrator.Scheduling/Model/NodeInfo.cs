@@ -6,10 +6,27 @@ namespace Orchestrator.Scheduling.Model;
 public sealed record NodeInfo
 {
     private readonly ImmutableArray<PodInfo> _pods = [];
+    private readonly ImmutableDictionary<string, string> _labels = ImmutableDictionary<string, string>.Empty;
+
+    // The two topology labels every spread reads, looked up once here instead of hashed on every node of every cycle.
+    private string? _hostnameLabel;
+    private string? _zoneLabel;
+
+    // Owner uid -> pods of that owner here; built on first use, then carried forward by WithPod in O(owners).
+    private OwnerCounts? _owners;
 
     public required string Name { get; init; }
 
-    public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableDictionary<string, string> Labels
+    {
+        get => _labels;
+        init
+        {
+            _labels = value;
+            _hostnameLabel = value.GetValueOrDefault(WellKnownLabels.Hostname);
+            _zoneLabel = value.GetValueOrDefault(WellKnownLabels.Zone);
+        }
+    }
 
     public ImmutableArray<Taint> Taints { get; init; } = [];
 
@@ -23,6 +40,7 @@ public sealed record NodeInfo
         init
         {
             _pods = value;
+            _owners = null;
             (Requested, NonZeroRequested, HasPodsWithRequiredAntiAffinity) = Sum(value);
         }
     }
@@ -36,7 +54,28 @@ public sealed record NodeInfo
     public bool HasPodsWithRequiredAntiAffinity { get; private init; }
 
     /// <summary>The node after the pod is bound (or assumed) onto it.</summary>
-    public NodeInfo WithPod(PodInfo pod) => this with { Pods = _pods.Add(pod.NodeName == Name ? pod : pod with { NodeName = Name }) };
+    public NodeInfo WithPod(PodInfo pod)
+    {
+        var owners = Owners;
+        var next = this with { Pods = _pods.Add(pod.NodeName == Name ? pod : pod with { NodeName = Name }) };
+        next._owners = pod.Owner is null ? owners : owners.Add(pod.Owner.Uid);
+        return next;
+    }
+
+    /// <summary>The node's label for a topology key, if it has one; the hostname and zone keys cost no lookup.</summary>
+    public bool TryGetLabel(string key, out string value)
+    {
+        var cached = ReferenceEquals(key, WellKnownLabels.Hostname) || key == WellKnownLabels.Hostname ? _hostnameLabel
+            : ReferenceEquals(key, WellKnownLabels.Zone) || key == WellKnownLabels.Zone ? _zoneLabel
+            : _labels.GetValueOrDefault(key);
+        value = cached!;
+        return cached is not null;
+    }
+
+    /// <summary>How many pods on the node the owner (by uid) has; pods and their owner always share a namespace.</summary>
+    internal int PodsOwnedBy(string ownerUid) => Owners.Of(ownerUid);
+
+    private OwnerCounts Owners => _owners ??= OwnerCounts.Of(_pods);
 
     private static (Resources Requested, Resources NonZero, bool AntiAffinity) Sum(ImmutableArray<PodInfo> pods)
     {

@@ -13,7 +13,7 @@ public sealed class Snapshot
     private readonly ImmutableDictionary<string, ImmutableArray<int>> _podNodesByOwner;
 
     private Snapshot(
-        ImmutableArray<NodeInfo> nodes,
+        NodeList nodes,
         FrozenDictionary<string, int> index,
         int podsWithAntiAffinity,
         ImmutableDictionary<string, ImmutableArray<int>> podNodesByOwner)
@@ -24,7 +24,7 @@ public sealed class Snapshot
         _podNodesByOwner = podNodesByOwner;
     }
 
-    public ImmutableArray<NodeInfo> Nodes { get; }
+    public NodeList Nodes { get; }
 
     /// <summary>How many placed pods carry required anti-affinity; zero lets InterPodAffinity skip the cycle.</summary>
     public int PodsWithRequiredAntiAffinity { get; }
@@ -39,14 +39,14 @@ public sealed class Snapshot
 
     public static Snapshot Of(IEnumerable<NodeInfo> nodes)
     {
-        var array = nodes.ToImmutableArray();
+        var array = nodes.ToArray();
         var index = array.Select((node, i) => (node.Name, i)).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var antiAffinity = array.Sum(n => n.HasPodsWithRequiredAntiAffinity ? n.Pods.Count(p => !p.RequiredAntiAffinity.IsDefaultOrEmpty) : 0);
         var byOwner = array
             .SelectMany((node, i) => node.Pods.Where(p => p.Owner is not null).Select(p => (p.Owner!.Uid, i)))
             .GroupBy(p => p.Uid, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.i).ToImmutableArray(), StringComparer.Ordinal);
-        return new Snapshot(array, index, antiAffinity, byOwner);
+        return new Snapshot(NodeList.Of(array), index, antiAffinity, byOwner);
     }
 
     public NodeInfo? Get(string name) => _index.TryGetValue(name, out var i) ? Nodes[i] : null;

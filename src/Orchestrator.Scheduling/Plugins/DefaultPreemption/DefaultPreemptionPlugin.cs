@@ -50,7 +50,7 @@ public sealed class DefaultPreemptionPlugin : IPostFilterPlugin
 
         // Nodes never dry-run were unresolvable; an empty name clears a nomination that no longer helps.
         var nodes = state.Snapshot.Nodes;
-        var message = FitError.Render(nodes.Length, nodes.Select(n => dryRun.Statuses.GetValueOrDefault(n.Name, NotHelpful)));
+        var message = FitError.Render(nodes.Count, nodes.Select(n => dryRun.Statuses.GetValueOrDefault(n.Name, NotHelpful)));
         return new PostFilterResult("", Status.Unschedulable(Prefix + message));
     }
 

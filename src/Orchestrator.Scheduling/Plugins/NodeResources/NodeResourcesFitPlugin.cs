@@ -60,7 +60,12 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IScorePlugin
         Span<long> allocatable = stackalloc long[_names.Length];
         for (var i = 0; i < _names.Length; i++)
         {
-            (requested[i], allocatable[i]) = RequestedAndAllocatable(_names[i], pod, node);
+            // cpu and memory, the default pair, without matching the resource name on every node.
+            (requested[i], allocatable[i]) = ReferenceEquals(_names[i], ResourceNames.Cpu)
+                ? (node.NonZeroRequested.MilliCpu + pod.NonZeroMilliCpu, node.Allocatable.MilliCpu)
+                : ReferenceEquals(_names[i], ResourceNames.Memory)
+                    ? (node.NonZeroRequested.Memory + pod.NonZeroMemory, node.Allocatable.Memory)
+                    : RequestedAndAllocatable(_names[i], pod, node);
         }
 
         return _args.Strategy switch

@@ -18,8 +18,15 @@ public sealed partial class PodTopologySpreadPlugin
         // Explicit constraints ignore nodes missing a key; the defaults still score them on the keys they have.
         var requireAll = !systemDefaulted;
         var ignored = new HashSet<string>(StringComparer.Ordinal);
-        var counts = new Dictionary<(string Key, string Value), long>();
-        var domains = new int[constraints.Length];
+
+        // One table per constraint, keyed by the domain's value: hashing "zone-a" beats hashing (key, value) pairs.
+        var counts = new Dictionary<string, long>[constraints.Length];
+        for (var i = 0; i < constraints.Length; i++)
+        {
+            counts[i] = new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        var anyDomain = false;
         foreach (var node in nodes)
         {
             if (requireAll && !HasAllDomains(node, constraints))
@@ -31,9 +38,9 @@ public sealed partial class PodTopologySpreadPlugin
             for (var i = 0; i < constraints.Length; i++)
             {
                 var key = constraints[i].TopologyKey;
-                if (key != WellKnownLabels.Hostname && node.Labels.TryGetValue(key, out var value) && counts.TryAdd((key, value), 0))
+                if (key != WellKnownLabels.Hostname && node.TryGetLabel(key, out var value))
                 {
-                    domains[i]++;
+                    anyDomain |= counts[i].TryAdd(value, 0);
                 }
             }
         }
@@ -42,11 +49,11 @@ public sealed partial class PodTopologySpreadPlugin
         for (var i = 0; i < constraints.Length; i++)
         {
             // More domains, more weight per matching pod: log(domains + 2) keeps a 2-domain key from dominating.
-            var size = constraints[i].TopologyKey == WellKnownLabels.Hostname ? nodes.Count - ignored.Count : domains[i];
+            var size = constraints[i].TopologyKey == WellKnownLabels.Hostname ? nodes.Count - ignored.Count : counts[i].Count;
             weights[i] = Math.Log(size + 2);
         }
 
-        if (counts.Count > 0)
+        if (anyDomain)
         {
             CountDomainPods(state.Snapshot, pod, constraints, requireAll, counts);
         }
@@ -58,7 +65,7 @@ public sealed partial class PodTopologySpreadPlugin
     public long Score(CycleState state, PodInfo pod, NodeInfo node)
     {
         var s = state.Read<ScoreState>(PreScoreKey);
-        if (s.Ignored.Contains(node.Name))
+        if (s.Ignored.Count > 0 && s.Ignored.Contains(node.Name))
         {
             return 0;
         }
@@ -74,7 +81,7 @@ public sealed partial class PodTopologySpreadPlugin
 
             var count = constraint.TopologyKey == WellKnownLabels.Hostname
                 ? constraint.CountOn(pod, node)
-                : s.Counts.GetValueOrDefault((constraint.TopologyKey, value));
+                : s.Counts[i].GetValueOrDefault(value);
             score += (count * s.Weights[i]) + (constraint.MaxSkew - 1);
         }
 
@@ -105,16 +112,20 @@ public sealed partial class PodTopologySpreadPlugin
     }
 
     private static void CountDomainPods(
-        Snapshot snapshot, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, bool requireAll,
-        Dictionary<(string Key, string Value), long> counts)
+        Snapshot snapshot, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, bool requireAll, Dictionary<string, long>[] counts)
     {
         // Zones span nodes that were not sampled or did not fit, so every eligible node in the snapshot counts.
         // The owner defaults only need the nodes running that owner's pods, which the snapshot indexes.
+        var anyNode = pod.NodeSelector.IsEmpty && pod.RequiredNodeAffinity.IsDefaultOrEmpty;
         if (constraints[0].OwnerUid is { } owner)
         {
             foreach (var index in snapshot.PodNodesOf(owner))
             {
-                AddOwnerPod(snapshot.Nodes[index], pod, constraints, counts);
+                var node = snapshot.Nodes[index];
+                if (anyNode || Plugins.NodeAffinity.NodeAffinityPlugin.Matches(pod, node))
+                {
+                    Add(node, constraints, counts, _ => 1);
+                }
             }
 
             return;
@@ -123,46 +134,33 @@ public sealed partial class PodTopologySpreadPlugin
         foreach (var node in snapshot.Nodes)
         {
             if (node.Pods.IsEmpty
-                || !Plugins.NodeAffinity.NodeAffinityPlugin.Matches(pod, node)
+                || !(anyNode || Plugins.NodeAffinity.NodeAffinityPlugin.Matches(pod, node))
                 || (requireAll && !HasAllDomains(node, constraints)))
             {
                 continue;
             }
 
-            foreach (var constraint in constraints)
-            {
-                if (constraint.TopologyKey != WellKnownLabels.Hostname
-                    && node.Labels.TryGetValue(constraint.TopologyKey, out var value)
-                    && counts.TryGetValue((constraint.TopologyKey, value), out var count))
-                {
-                    counts[(constraint.TopologyKey, value)] = count + constraint.CountOn(pod, node);
-                }
-            }
+            Add(node, constraints, counts, c => c.CountOn(pod, node));
         }
     }
 
-    private static void AddOwnerPod(
-        NodeInfo node, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, Dictionary<(string Key, string Value), long> counts)
+    private static void Add(NodeInfo node, ImmutableArray<SpreadConstraint> constraints, Dictionary<string, long>[] counts, Func<SpreadConstraint, int> count)
     {
-        if (!Plugins.NodeAffinity.NodeAffinityPlugin.Matches(pod, node))
+        for (var i = 0; i < constraints.Length; i++)
         {
-            return;
-        }
-
-        foreach (var constraint in constraints)
-        {
+            var constraint = constraints[i];
             if (constraint.TopologyKey != WellKnownLabels.Hostname
-                && node.Labels.TryGetValue(constraint.TopologyKey, out var value)
-                && counts.TryGetValue((constraint.TopologyKey, value), out var count))
+                && node.TryGetLabel(constraint.TopologyKey, out var value)
+                && counts[i].TryGetValue(value, out var current))
             {
-                counts[(constraint.TopologyKey, value)] = count + 1;
+                counts[i][value] = current + count(constraint);
             }
         }
     }
 
     private sealed record ScoreState(
         ImmutableArray<SpreadConstraint> Constraints,
-        Dictionary<(string Key, string Value), long> Counts,
+        Dictionary<string, long>[] Counts,
         double[] Weights,
         HashSet<string> Ignored);
 }

@@ -15,6 +15,11 @@ internal sealed record SpreadConstraint(string TopologyKey, int MaxSkew, LabelSe
 
     public int CountOn(PodInfo incoming, NodeInfo node)
     {
+        if (OwnerUid is not null)
+        {
+            return node.PodsOwnedBy(OwnerUid);
+        }
+
         var count = 0;
         foreach (var pod in node.Pods)
         {
@@ -30,7 +35,7 @@ internal sealed record SpreadConstraint(string TopologyKey, int MaxSkew, LabelSe
     /// <summary>The node's domain for this key; a node without a hostname label is its own domain, as every kubelet-registered node is.</summary>
     public static bool TryDomain(NodeInfo node, string key, out string value)
     {
-        if (node.Labels.TryGetValue(key, out value!))
+        if (node.TryGetLabel(key, out value))
         {
             return true;
         }

@@ -37,6 +37,11 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, ISco
     /// <summary>The raw score is the count of untolerated PreferNoSchedule taints; NormalizeScore reverses it.</summary>
     public long Score(CycleState state, PodInfo pod, NodeInfo node)
     {
+        if (node.Taints.IsDefaultOrEmpty)
+        {
+            return 0;
+        }
+
         var tolerations = state.Read<Tolerations>(PreScoreKey).Items;
         long count = 0;
         foreach (var taint in node.Taints)

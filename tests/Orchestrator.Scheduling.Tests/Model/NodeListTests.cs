@@ -1,0 +1,50 @@
+using Orchestrator.Scheduling.Model;
+using Orchestrator.Scheduling.Tests.Testing;
+
+namespace Orchestrator.Scheduling.Tests.Model;
+
+public sealed class NodeListTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(200)]
+    public void A_list_keeps_the_order_it_was_given_across_chunk_boundaries(int count)
+    {
+        var list = NodeList.Of(Enumerable.Range(0, count).Select(i => (NodeInfo)NodeBuilder.Named($"n{i}")));
+
+        Assert.Equal(count, list.Count);
+        Assert.Equal(count == 0, list.IsEmpty);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"n{i}"), list.Select(n => n.Name));
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"n{i}"), Enumerable.Range(0, count).Select(i => list[i].Name));
+    }
+
+    [Fact]
+    public void Replacing_a_node_shares_the_other_chunks_and_leaves_the_old_list_alone()
+    {
+        var before = NodeList.Of(Enumerable.Range(0, 130).Select(i => (NodeInfo)NodeBuilder.Named($"n{i}")));
+
+        // Index 100 sits in the second chunk (64..127); the first and third chunks are shared.
+        var after = before.SetItem(100, NodeBuilder.Named("n100").Capacity(1000, 1000));
+
+        Assert.Equal(4000, before[100].Allocatable.MilliCpu);
+        Assert.Equal(1000, after[100].Allocatable.MilliCpu);
+        Assert.Same(before[0], after[0]);
+        Assert.Same(before[129], after[129]);
+        Assert.Same(before[101], after[101]);
+        Assert.Equal(130, after.Count);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    public void An_index_outside_the_list_is_refused(int index)
+    {
+        var list = NodeList.Of([NodeBuilder.Named("a"), NodeBuilder.Named("b"), NodeBuilder.Named("c")]);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[index]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list.SetItem(index, NodeBuilder.Named("x")));
+    }
+}
