@@ -25,6 +25,28 @@ public static class BindSampler
         return bound;
     }
 
+    /// <summary>When the server's scheduler began, and its first and latest bind (unix seconds; 0 when not yet).</summary>
+    public static async Task<(double Synchronized, double First, double Last)> WindowAsync(ApiClient api)
+    {
+        double synchronized = 0, first = 0, last = 0;
+        foreach (var line in Encoding.UTF8.GetString(await api.GetBytesAsync("/metrics")).Split('\n'))
+        {
+            if (line.StartsWith("orchestrator_scheduler_synchronized_timestamp_seconds ", StringComparison.Ordinal))
+            {
+                synchronized = double.Parse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+            else if (line.StartsWith("orchestrator_scheduler_first_bind_timestamp_seconds ", StringComparison.Ordinal))
+            {
+                first = double.Parse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+            else if (line.StartsWith("orchestrator_scheduler_last_bind_timestamp_seconds ", StringComparison.Ordinal))
+            {
+                last = double.Parse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+        }
+        return (synchronized, first, last);
+    }
+
     /// <summary>Samples until <paramref name="expected"/> more pods than <paramref name="baseline"/> are bound, or nothing binds for <paramref name="stall"/>.</summary>
     public static async Task<BindTrace> FollowAsync(ApiClient api, long baseline, int expected, Stopwatch clock, TimeSpan stall)
     {

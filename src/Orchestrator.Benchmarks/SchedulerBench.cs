@@ -86,10 +86,9 @@ public sealed class SchedulerBench(bool quick, string serverDll, string root) : 
 
         Report.Section($"scheduler alone: {BacklogPods:N0} pods created with --schedulers 0, then a restart with the scheduler ({EndToEndNodes:N0} nodes)");
         var (backlog, backlogCheck) = await _endToEnd.RunBacklogAsync(EndToEndNodes, BacklogPods, TimeSpan.FromSeconds(quick ? 30 : 60));
-        Report.Line("bound before the API answered (left out)", $"{BacklogPods - backlog.Expected:N0}");
-        Report.Line("bound after", $"{backlog.Bound:N0} of {backlog.Expected:N0}{(backlog.Complete ? "" : " (INCOMPLETE: binding stalled)")}");
-        Report.Line("export line to last bind", backlog.LastBind is { } last ? $"{last.TotalSeconds:F2} s ({backlog.Bound / last.TotalSeconds:N0} pods/s)" : "no bind");
-        Report.Line("pods bound per second", $"average {backlog.Throughput.Mean:N0}, {backlog.Throughput.Format("pods/s", "N0")}");
+        Report.Line("bound", $"{backlog.Bound:N0} of {backlog.Expected:N0}{(backlog.Complete ? "" : " (INCOMPLETE: binding stalled)")}");
+        Report.Line("scheduler start to last bind (server clock)", backlog.ServerWindow is { } window ? $"{window.TotalSeconds:F2} s ({backlog.ServerRate:N0} pods/s; first bind after {backlog.FirstBindAfter?.TotalMilliseconds:N0} ms)" : "no bind");
+        Report.Line("pods bound per second (1-s samples)", backlog.PerSecond.Length == 0 ? "none: the backlog was bound within the first second" : $"average {backlog.Throughput.Mean:N0}, {backlog.Throughput.Format("pods/s", "N0")}");
         Report.Line("pods without spec.nodeName / nodes over allocatable", $"{backlogCheck.Unbound:N0} / {backlogCheck.Overcommitted:N0}");
 
         SchedulerSummary.Print(coreFigures, density, curve, phases, EndToEndNodes, backlog);

@@ -70,9 +70,15 @@ public sealed class SchedulerEndToEnd(string serverDll, string root) : IDisposab
         Dispose();
         Console.Error.WriteLine("scheduler backlog: restarting with the scheduler");
         using var again = await StartAsync(dataDir, nodes, []);
-        // Timed from the export line; pods the scheduler bound before the API answered are left out of the rate.
-        var early = await BindSampler.BoundAsync(again);
-        var binds = await BindSampler.FollowAsync(again, early, pods - (int)early, Stopwatch.StartNew(), stall);
+        // The per-second samples start when the API answers, by which time a small backlog may be bound already;
+        // the rate is the server's own window from the scheduler's start (the store read, the queue full) to the last bind.
+        var binds = await BindSampler.FollowAsync(again, 0, pods, Stopwatch.StartNew(), stall);
+        var (synchronized, first, last) = await BindSampler.WindowAsync(again);
+        binds = binds with
+        {
+            ServerWindow = synchronized > 0 && last > 0 ? TimeSpan.FromSeconds(last - synchronized) : null,
+            FirstBindAfter = first > 0 ? TimeSpan.FromSeconds(first - synchronized) : null,
+        };
         var check = await ClusterCheck.RunAsync(again);
         Dispose();
         return (binds, check);

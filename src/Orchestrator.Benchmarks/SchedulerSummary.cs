@@ -28,7 +28,7 @@ public static class SchedulerSummary
                 : $"INCOMPLETE: {phase.Binds.Bound:N0} of {phase.Pods:N0} bound{note}";
             Report.Line(label, value, ">= 10,000", phase.Binds.Complete && phase.AveragePerSecond >= 10_000);
         }
-        var backlogRate = backlog.LastBind is { } last ? backlog.Bound / last.TotalSeconds : 0;
+        var backlogRate = backlog.ServerRate ?? 0;
         Report.Line("scheduler alone (backlog) pods/s", $"{backlogRate:N0}, p50 of 1-s samples {backlog.Throughput.P50:N0}{note}", ">= 10,000", backlog.Complete && backlogRate >= 10_000);
     }
 }

@@ -78,6 +78,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
             if (!synchronized)
             {
                 synchronized = true;
+                SchedulerMetrics.Synchronized.Set(clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0);
                 LogSynchronized(logger, options.Component, state.NodeCount, queue.ActiveCount);
             }
             ReportQueue(queue);
@@ -169,6 +170,13 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         SchedulerMetrics.Binds.WithLabels(status?.ToString() ?? "error").Inc();
         if (status == BindStatus.Bound)
         {
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+            if (SchedulerMetrics.FirstBind.Value == 0)
+            {
+                SchedulerMetrics.FirstBind.Set(now);
+            }
+
+            SchedulerMetrics.LastBind.Set(now);
             queue.Done(key);
             _announced.Remove(result.Pod.Uid);
             Record(result.Pod, _recorder.ScheduledAsync(result.Pod, result.Node));

@@ -14,6 +14,16 @@ internal static class SchedulerMetrics
     public static readonly Counter Preemptions = Metrics.CreateCounter(
         "orchestrator_scheduler_preemption_victims_total", "Pods evicted to make room for higher-priority pods.");
 
+    /// <summary>Unix times of the start of scheduling and of the first and latest successful bind, so a backlog's bind rate is read from the server's own clock.</summary>
+    public static readonly Gauge Synchronized = Metrics.CreateGauge(
+        "orchestrator_scheduler_synchronized_timestamp_seconds", "Unix time the scheduler had read the cluster and began scheduling.");
+
+    public static readonly Gauge FirstBind = Metrics.CreateGauge(
+        "orchestrator_scheduler_first_bind_timestamp_seconds", "Unix time of the first pod this process bound.");
+
+    public static readonly Gauge LastBind = Metrics.CreateGauge(
+        "orchestrator_scheduler_last_bind_timestamp_seconds", "Unix time of the latest pod this process bound.");
+
     public static readonly Gauge Pending = Metrics.CreateGauge(
         "orchestrator_scheduler_pending_pods", "Pods waiting, by queue.", "queue");
 
