@@ -1,6 +1,7 @@
 using System.Net;
 using k8s;
 using k8s.Models;
+using Orchestrator.Client;
 
 namespace Orchestrator.Simulation;
 
@@ -38,10 +39,10 @@ internal sealed class Heartbeats(SimulationContext context, NodeRegistrar regist
                 ? await context.WriteAsync(token => client.CoordinationV1.CreateNamespacedLeaseAsync(lease, NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken)
                 : await context.WriteAsync(token => client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, node.Name, NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken);
         }
-        catch (Exception e) when (SimulationPipelines.IsStatus(e, HttpStatusCode.Conflict) || SimulationPipelines.IsStatus(e, HttpStatusCode.NotFound))
+        catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.Conflict) || ApiPipelines.IsStatus(e, HttpStatusCode.NotFound))
         {
             // Someone else wrote or deleted it: start from what is there now, at the next heartbeat.
-            node.Lease = SimulationPipelines.IsStatus(e, HttpStatusCode.NotFound)
+            node.Lease = ApiPipelines.IsStatus(e, HttpStatusCode.NotFound)
                 ? null
                 : await context.WriteAsync(token => client.CoordinationV1.ReadNamespacedLeaseAsync(node.Name, NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken);
         }
@@ -55,7 +56,7 @@ internal sealed class Heartbeats(SimulationContext context, NodeRegistrar regist
             await context.WriteAsync(token => context.Client.CoreV1.PatchNodeStatusAsync(
                 new V1Patch(patch, V1Patch.PatchType.MergePatch), node.Name, cancellationToken: token), cancellationToken);
         }
-        catch (Exception e) when (SimulationPipelines.IsStatus(e, HttpStatusCode.NotFound))
+        catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.NotFound))
         {
             // Deleted behind our back (kubectl delete node): a kubelet re-registers, and so does a simulated one.
             await registrar.RegisterAsync(node, cancellationToken);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using k8s;
 using k8s.Models;
+using Orchestrator.Client;
 
 namespace Orchestrator.Simulation;
 
@@ -75,7 +76,7 @@ internal sealed class NodeRegistrar(SimulationContext context)
             node.Uid = result.Metadata?.Uid;
             created = true;
         }
-        catch (Exception e) when (SimulationPipelines.IsStatus(e, HttpStatusCode.Conflict))
+        catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.Conflict))
         {
             // Left by a previous run (or made by hand): take it over with this run's labels and status.
             var metadata = new V1Node
@@ -101,7 +102,7 @@ internal sealed class NodeRegistrar(SimulationContext context)
             return await context.WriteAsync(token => client.CoordinationV1.CreateNamespacedLeaseAsync(
                 NodeTemplate.Lease(node.Name, node.Uid, context.NowMicro()), NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken);
         }
-        catch (Exception e) when (SimulationPipelines.IsStatus(e, HttpStatusCode.Conflict))
+        catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.Conflict))
         {
             return await context.WriteAsync(token => client.CoordinationV1.ReadNamespacedLeaseAsync(
                 node.Name, NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.Channels;
 using k8s;
 using k8s.Models;
+using Orchestrator.Client;
 using Polly.CircuitBreaker;
 
 namespace Orchestrator.Simulation;
@@ -57,7 +58,7 @@ internal sealed class PodRunner(SimulationContext context)
                 }
                 var gone = false;
                 // A dropped stream is retried by the pipeline, resuming from the last resourceVersion seen.
-                await context.Pipelines[SimulationPipelines.Watch].ExecuteAsync(async token =>
+                await context.Pipelines[ApiPipelines.Watch].ExecuteAsync(async token =>
                 {
                     var events = context.Client.CoreV1.WatchListPodForAllNamespacesAsync(
                         allowWatchBookmarks: true, fieldSelector: BoundPods, resourceVersion: resourceVersion,
@@ -105,7 +106,7 @@ internal sealed class PodRunner(SimulationContext context)
         string resourceVersion;
         do
         {
-            var page = await context.Pipelines[SimulationPipelines.List].ExecuteAsync(async token =>
+            var page = await context.Pipelines[ApiPipelines.List].ExecuteAsync(async token =>
                 await context.Client.CoreV1.ListPodForAllNamespacesAsync(
                     continueParameter: continueToken, fieldSelector: BoundPods, limit: PageSize, cancellationToken: token), cancellationToken);
             // Running pods first, so the addresses they hold are known before new ones are handed out.
@@ -174,7 +175,7 @@ internal sealed class PodRunner(SimulationContext context)
                 {
                     context.Counters.Failed();
                     context.LastError = e;
-                    if (SimulationPipelines.IsTransient(e) || e is BrokenCircuitException)
+                    if (ApiPipelines.IsTransient(e) || e is BrokenCircuitException)
                     {
                         _ = RetryLaterAsync(work, cancellationToken);
                     }
@@ -200,7 +201,7 @@ internal sealed class PodRunner(SimulationContext context)
                 new V1Patch(new V1Pod { Status = status }, V1Patch.PatchType.MergePatch), work.Name, work.Namespace, cancellationToken: token), cancellationToken);
             context.Counters.PodStarted();
         }
-        catch (Exception e) when (SimulationPipelines.IsStatus(e, HttpStatusCode.NotFound))
+        catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.NotFound))
         {
             work.Node.ReleaseAddress(work.Key);
         }
@@ -216,7 +217,7 @@ internal sealed class PodRunner(SimulationContext context)
                 work.Name, work.Namespace, options, gracePeriodSeconds: 0, cancellationToken: token), cancellationToken);
             context.Counters.PodDeleted();
         }
-        catch (Exception e) when (SimulationPipelines.IsStatus(e, HttpStatusCode.NotFound) || SimulationPipelines.IsStatus(e, HttpStatusCode.Conflict))
+        catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.NotFound) || ApiPipelines.IsStatus(e, HttpStatusCode.Conflict))
         {
             // Already gone, or a new pod of the same name (the uid precondition failed): nothing of ours to remove.
         }
@@ -237,5 +238,5 @@ internal sealed class PodRunner(SimulationContext context)
     }
 
     private static bool IsGone(Exception error) =>
-        error is KubernetesException { Status.Code: 410 } || SimulationPipelines.IsStatus(error, HttpStatusCode.Gone);
+        error is KubernetesException { Status.Code: 410 } || ApiPipelines.IsStatus(error, HttpStatusCode.Gone);
 }

@@ -1,4 +1,5 @@
 using k8s;
+using Orchestrator.Client;
 
 namespace Orchestrator.Simulation;
 
@@ -28,7 +29,7 @@ public static class SimulatedNodes
             return;
         }
         // Seeded from the options (string.GetHashCode is randomized per process), so runs back off the same way.
-        using var pipelines = new SimulationPipelines(time, seed: options.NamePrefix.Aggregate(options.Count, (hash, c) => hash * 31 + c));
+        using var pipelines = new ApiPipelines(time, seed: options.NamePrefix.Aggregate(options.Count, (hash, c) => hash * 31 + c));
         var context = new SimulationContext(client, options, time, pipelines);
         try
         {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using k8s;
+using Orchestrator.Client;
 
 namespace Orchestrator.Simulation;
 
@@ -8,7 +8,7 @@ internal sealed class SimulationContext
 {
     private readonly TextWriter _progress;
 
-    public SimulationContext(IKubernetes client, SimulatedNodeOptions options, TimeProvider time, SimulationPipelines pipelines)
+    public SimulationContext(IKubernetes client, SimulatedNodeOptions options, TimeProvider time, ApiPipelines pipelines)
     {
         Client = client;
         Options = options;
@@ -25,7 +25,7 @@ internal sealed class SimulationContext
 
     public TimeProvider Time { get; }
 
-    public SimulationPipelines Pipelines { get; }
+    public ApiPipelines Pipelines { get; }
 
     public IReadOnlyList<SimulatedNode> Nodes { get; }
 
@@ -51,7 +51,7 @@ internal sealed class SimulationContext
     }
 
     public Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        Pipelines[SimulationPipelines.Write].ExecuteAsync(async token => await call(token), cancellationToken).AsTask();
+        Pipelines[ApiPipelines.Write].ExecuteAsync(async token => await call(token), cancellationToken).AsTask();
 
     public void Report(string line)
     {
@@ -61,13 +61,5 @@ internal sealed class SimulationContext
         }
     }
 
-    public static string Describe(Exception? error) => error switch
-    {
-        null => "no error",
-        k8s.Autorest.HttpOperationException { Response: { } response } =>
-            string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode}: {Shorten(response.Content)}"),
-        _ => $"{error.GetType().Name}: {Shorten(error.Message)}",
-    };
-
-    private static string Shorten(string? text) => text is null ? "" : text.Length <= 200 ? text : text[..200] + "...";
+    public static string Describe(Exception? error) => ApiErrors.Describe(error);
 }

@@ -2,9 +2,9 @@ using System.Net;
 using k8s.Autorest;
 using Polly.Timeout;
 
-namespace Orchestrator.Simulation.Tests;
+namespace Orchestrator.Client.Tests;
 
-public sealed class SimulationPipelinesTests
+public sealed class ApiPipelinesTests
 {
     private static HttpOperationException Http(HttpStatusCode code) => new($"HTTP {(int)code}")
     {
@@ -20,24 +20,24 @@ public sealed class SimulationPipelinesTests
     [InlineData(HttpStatusCode.UnprocessableEntity, false)]
     public void Overload_and_server_errors_are_retried_and_answers_about_the_object_are_not(HttpStatusCode code, bool transient)
     {
-        Assert.Equal(transient, SimulationPipelines.IsTransient(Http(code)));
+        Assert.Equal(transient, ApiPipelines.IsTransient(Http(code)));
     }
 
     [Fact]
     public void Connection_failures_and_timeouts_are_retried()
     {
-        Assert.True(SimulationPipelines.IsTransient(new HttpRequestException("connection refused")));
-        Assert.True(SimulationPipelines.IsTransient(new TimeoutRejectedException()));
-        Assert.False(SimulationPipelines.IsTransient(new InvalidOperationException()));
+        Assert.True(ApiPipelines.IsTransient(new HttpRequestException("connection refused")));
+        Assert.True(ApiPipelines.IsTransient(new TimeoutRejectedException()));
+        Assert.False(ApiPipelines.IsTransient(new InvalidOperationException()));
     }
 
     [Fact]
     public async Task A_write_that_fails_with_503_is_tried_again_until_it_succeeds()
     {
-        using var pipelines = new SimulationPipelines(TimeProvider.System, seed: 1);
+        using var pipelines = new ApiPipelines(TimeProvider.System, seed: 1);
         var attempts = 0;
 
-        var result = await pipelines[SimulationPipelines.Write].ExecuteAsync(_ =>
+        var result = await pipelines[ApiPipelines.Write].ExecuteAsync(_ =>
             ++attempts < 3 ? throw Http(HttpStatusCode.ServiceUnavailable) : ValueTask.FromResult("done"));
 
         Assert.Equal(("done", 3), (result, attempts));
@@ -46,10 +46,10 @@ public sealed class SimulationPipelinesTests
     [Fact]
     public async Task A_conflict_is_not_retried()
     {
-        using var pipelines = new SimulationPipelines(TimeProvider.System, seed: 1);
+        using var pipelines = new ApiPipelines(TimeProvider.System, seed: 1);
         var attempts = 0;
 
-        await Assert.ThrowsAsync<HttpOperationException>(async () => await pipelines[SimulationPipelines.Write].ExecuteAsync<string>(_ =>
+        await Assert.ThrowsAsync<HttpOperationException>(async () => await pipelines[ApiPipelines.Write].ExecuteAsync<string>(_ =>
         {
             attempts++;
             throw Http(HttpStatusCode.Conflict);

@@ -6,28 +6,29 @@ using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Orchestrator.Simulation;
+namespace Orchestrator.Client;
 
 /// <summary>
-/// The simulator's resilience pipelines, registered by name in one place; every API call goes through one.
-/// Retries back off with decorrelated jitter, a circuit breaker stops a struggling server from being hammered by
-/// thousands of nodes at once, and a per-attempt timeout bounds a hung call.
+/// The resilience pipelines of every API client Orchestrator runs (node agents, simulated nodes), registered by name
+/// in one place; every API call goes through one. Retries back off with decorrelated jitter, a circuit breaker
+/// stops a struggling server from being hammered by thousands of nodes at once, and a per-attempt timeout bounds
+/// a hung call.
 /// </summary>
-internal sealed class SimulationPipelines : IDisposable
+public sealed class ApiPipelines : IDisposable
 {
     /// <summary>One object: create, read, replace, patch or delete.</summary>
-    public const string Write = "simulation-write";
+    public const string Write = "api-write";
 
     /// <summary>A full list, which at thousands of pods takes seconds.</summary>
-    public const string List = "simulation-list";
+    public const string List = "api-list";
 
     /// <summary>Opening a watch: no timeout, since the stream that follows is meant to last.</summary>
-    public const string Watch = "simulation-watch";
+    public const string Watch = "api-watch";
 
     private readonly ResiliencePipelineRegistry<string> _registry = new();
     private readonly Random _random;
 
-    public SimulationPipelines(TimeProvider time, int seed)
+    public ApiPipelines(TimeProvider time, int seed)
     {
         _random = new Random(seed);
         _registry.TryAddBuilder(Write, (builder, _) => Configure(builder, time, TimeSpan.FromSeconds(10)));
