@@ -1,0 +1,51 @@
+using Orchestrator.Agent.Runtime;
+using Orchestrator.Agent.Tests.Testing;
+
+namespace Orchestrator.Agent.Tests.Runtime;
+
+/// <summary>What every runtime does, isolated or not; each test gets its own folder and container ids.</summary>
+public abstract class ContainerRuntimeContract : IAsyncLifetime
+{
+    protected ContainerBed Bed { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Bed = ContainerBed.Create(CreateRuntime);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Bed.DisposeAsync();
+
+    [Fact]
+    public async Task Echo_hello_prints_hello_into_the_log_and_exits_zero()
+    {
+        var (id, exit) = await Bed.RunToExitAsync(Pods.Named("echo"), Pods.Container("echo", "hello"));
+
+        Assert.Equal(new ContainerExit(0, OomKilled: false), exit);
+        Assert.Equal("hello\n", Bed.LogOf(id));
+    }
+
+    [Fact]
+    public async Task Exit_3_is_reported_as_exit_code_3()
+    {
+        var (_, exit) = await Bed.RunToExitAsync(Pods.Named("exit"), Pods.Container("sh", "-c", "exit 3"));
+
+        Assert.Equal(new ContainerExit(3, OomKilled: false), exit);
+    }
+
+    [Fact]
+    public async Task A_started_container_is_running_until_it_is_stopped()
+    {
+        var id = await Bed.StartAsync(Pods.Named("sleeper"), Pods.Container("sleep", "1000"));
+
+        var state = await Bed.Runtime.StateAsync(id);
+
+        Assert.Equal(ContainerStatus.Running, state.Status);
+        Assert.True(state.Pid > 0);
+        await Bed.Runtime.KillAsync(id, ContainerSignal.Kill);
+        Assert.Equal(137, (await Bed.Runtime.WaitAsync(id)).ExitCode);
+        Assert.Equal(ContainerStatus.Stopped, (await Bed.Runtime.StateAsync(id)).Status);
+    }
+
+    protected abstract IContainerRuntime CreateRuntime(string dataDirectory);
+}
