@@ -9,20 +9,7 @@ public static class SimulateCommand
 {
     public static Command Build()
     {
-        var kubeconfig = new Option<FileInfo>("--kubeconfig")
-        {
-            Description = "The cluster to register the nodes with (default: $KUBECONFIG, else ~/.kube/config)",
-            DefaultValueFactory = _ => new FileInfo(Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } path
-                ? path.Split(Path.PathSeparator)[0]
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config")),
-        };
-        kubeconfig.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<FileInfo>() is { Exists: false } file)
-            {
-                result.AddError($"--kubeconfig: {file.FullName} does not exist; pass the kubeconfig of the cluster to join");
-            }
-        });
+        var kubeconfig = KubeconfigOption.Create("register the nodes with");
         var simulation = new SimulationCommandOptions(prefix: "", countRequired: true);
         var simulate = new Command("simulate", "Register simulated nodes with a cluster, heartbeat them and run their pods without containers, until Ctrl-C (as kwok does)")
         {
