@@ -31,6 +31,7 @@ public static partial class KubernetesApi
         services.AddSingleton<Watch.WatchStreamer>();
         services.AddSingleton<ReadHandler>();
         services.AddSingleton<WriteHandler>();
+        services.AddSingleton<PodLogProxy>();
         services.AddSingleton<SubresourceHandler>();
         return services;
     }

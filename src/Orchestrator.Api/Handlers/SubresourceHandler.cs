@@ -12,7 +12,7 @@ namespace Orchestrator.Api.Handlers;
 /// The subresources that answer in a kind of their own: <c>scale</c> (autoscaling/v1 Scale), <c>binding</c>
 /// (core/v1 Binding), <c>eviction</c> (policy/v1 Eviction) and <c>log</c>.
 /// </summary>
-public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer, IGrainFactory grains)
+public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer, IGrainFactory grains, PodLogProxy logs)
 {
     public Task GetScaleAsync(HttpContext context, RequestTarget target)
     {
@@ -105,8 +105,8 @@ public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writ
         {
             throw ApiException.BadRequest($"pod {target.Name} is not running on a node yet (it has no spec.nodeName), so it has no logs");
         }
-        throw new ApiException(503, "ServiceUnavailable",
-            $"pod {target.Name} runs on node {node}, but this server has no node agent to read its logs from yet");
+        var stored = objects.Store.Get(Core.Resources.ResourceRegistry.BuiltIn.Find("", "v1", "nodes")!, null, node);
+        return logs.ServeAsync(context, pod, stored is null ? null : ObjectWriter.Parse(stored));
     }
 
     /// <summary>The name of a PDB that selects the pod and allows no disruption now, if any.</summary>
