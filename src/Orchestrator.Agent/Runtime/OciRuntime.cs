@@ -8,7 +8,7 @@ namespace Orchestrator.Agent.Runtime;
 /// create with the container's stdio pointed at its log file, then start; this process adopts and reaps the container's
 /// first process (see <see cref="ChildReaper"/>) and reads its cgroup before delete, which removes the cgroup.
 /// </remarks>
-public sealed class OciRuntime : IContainerRuntime
+public sealed class OciRuntime : IContainerRuntime, IContainerExec
 {
     private readonly OciCommandLine _commandLine;
     private readonly TimeSpan _timeout;
@@ -111,6 +111,35 @@ public sealed class OciRuntime : IContainerRuntime
         {
             // delete --force killed the process if it still ran; wait until it is reaped so no zombie is left.
             await tracked.Exit.WaitAsync(_timeout, cancellationToken);
+        }
+    }
+
+    public async Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        // runc exec starts the command from the container's own process spec: its env, cwd, user and capabilities.
+        var pidFile = Path.Combine(Path.GetTempPath(), $"exec-{id}-{Guid.NewGuid():N}.pid");
+        try
+        {
+            var result = await CommandRunner.RunAsync(_commandLine.For(null, ["exec", "--pid-file", pidFile, id, .. command]), null, timeout, cancellationToken);
+            return new ExecResult(result.ExitCode, result.Stdout + result.Stderr, TimedOut: false);
+        }
+        catch (ContainerRuntimeException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Killing runc exec leaves the command running inside the container; a probe that timed out must not pile up.
+            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid))
+            {
+                // Its parent, runc exec, is gone, so this process (the subreaper) adopted it and must reap it too.
+                if (Native.Kill(pid, (int)ContainerSignal.Kill) == 0)
+                {
+                    await ChildReaper.WaitAsync(pid).WaitAsync(_timeout, CancellationToken.None);
+                }
+            }
+
+            return new ExecResult(-1, e.Message, TimedOut: true);
+        }
+        finally
+        {
+            File.Delete(pidFile);
         }
     }
 

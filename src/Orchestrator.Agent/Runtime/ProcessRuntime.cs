@@ -8,7 +8,7 @@ namespace Orchestrator.Agent.Runtime;
 /// No isolation: of the spec only args, env and cwd are used, cwd as a host folder. Root, user, hostname, namespaces,
 /// mounts and limits are ignored, signals reach the main process only, and there is no cgroup to read.
 /// </remarks>
-public sealed class ProcessRuntime : IContainerRuntime
+public sealed class ProcessRuntime : IContainerRuntime, IContainerExec
 {
     private readonly ConcurrentDictionary<string, Entry> _containers = new(StringComparer.Ordinal);
 
@@ -108,6 +108,43 @@ public sealed class ProcessRuntime : IContainerRuntime
 
     private Entry Find(string id) =>
         _containers.TryGetValue(id, out var entry) ? entry : throw new ContainerRuntimeException($"Container '{id}' does not exist.");
+
+    public async Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var process = Find(id).Request.Spec.Process;
+        var start = new ProcessStartInfo(command[0])
+        {
+            UseShellExecute = false,
+            WorkingDirectory = process.Cwd,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in command.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment.Clear();
+        foreach (var variable in process.Env)
+        {
+            var equals = variable.IndexOf('=', StringComparison.Ordinal);
+            start.Environment[equals < 0 ? variable : variable[..equals]] = equals < 0 ? string.Empty : variable[(equals + 1)..];
+        }
+        using var exec = Process.Start(start) ?? throw new ContainerRuntimeException($"Could not exec {command[0]} for container '{id}'.");
+        var stdout = exec.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = exec.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await exec.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            exec.Kill(entireProcessTree: true);
+            return new ExecResult(-1, $"{command[0]} did not finish within {timeout.TotalSeconds:0.#} s", TimedOut: true);
+        }
+        return new ExecResult(exec.ExitCode, await stdout + await stderr, TimedOut: false);
+    }
 
     private sealed class Entry(ContainerRequest request)
     {

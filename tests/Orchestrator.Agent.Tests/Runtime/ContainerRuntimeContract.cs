@@ -47,5 +47,22 @@ public abstract class ContainerRuntimeContract : IAsyncLifetime
         Assert.Equal(ContainerStatus.Stopped, (await Bed.Runtime.StateAsync(id)).Status);
     }
 
+    [Fact]
+    public async Task Exec_runs_a_command_in_the_running_container_and_reports_exit_code_output_and_timeouts()
+    {
+        var id = await Bed.StartAsync(Pods.Named("exec"), Pods.Container("sleep", "1000"));
+        var exec = Assert.IsAssignableFrom<IContainerExec>(Bed.Runtime);
+
+        var hello = await exec.ExecAsync(id, ["echo", "hello"], TimeSpan.FromSeconds(10));
+        var four = await exec.ExecAsync(id, ["sh", "-c", "exit 4"], TimeSpan.FromSeconds(10));
+        var slow = await exec.ExecAsync(id, ["sleep", "30"], TimeSpan.FromSeconds(1));
+
+        Assert.Equal(new ExecResult(0, "hello\n", TimedOut: false), hello);
+        Assert.Equal(4, four.ExitCode);
+        Assert.True(slow.TimedOut);
+        Assert.False(slow.Succeeded);
+        await Bed.Runtime.KillAsync(id, ContainerSignal.Kill);
+    }
+
     protected abstract IContainerRuntime CreateRuntime(string dataDirectory);
 }
