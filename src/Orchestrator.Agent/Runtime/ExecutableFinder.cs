@@ -1,7 +1,7 @@
 namespace Orchestrator.Agent.Runtime;
 
 /// <summary>Finds a program the way a shell would, plus the sbin folders where Debian puts runc.</summary>
-internal static class ExecutableFinder
+public static class ExecutableFinder
 {
     private static readonly string[] SystemFolders = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Orchestrator.Agent.Logs;
+using Orchestrator.Agent.Tests.Testing;
 
 namespace Orchestrator.Agent.Tests.Logs;
 
@@ -7,7 +8,7 @@ public sealed class ContainerLogReaderTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 5, 0, 0, TimeSpan.Zero);
     private readonly string _dir = Directory.CreateTempSubdirectory("logreader-").FullName;
-    private readonly SteppedClock _clock = new(Start);
+    private readonly ManualClock _clock = new(Start);
 
     private string Log => Path.Combine(_dir, "0.log");
 

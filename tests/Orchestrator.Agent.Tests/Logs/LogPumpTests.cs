@@ -1,4 +1,5 @@
 using Orchestrator.Agent.Logs;
+using Orchestrator.Agent.Tests.Testing;
 
 namespace Orchestrator.Agent.Tests.Logs;
 
@@ -6,7 +7,7 @@ public sealed class LogPumpTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 5, 0, 0, TimeSpan.Zero);
     private readonly string _dir = Directory.CreateTempSubdirectory("logpump-").FullName;
-    private readonly SteppedClock _clock = new(Start);
+    private readonly ManualClock _clock = new(Start);
 
     private string Raw => Path.Combine(_dir, "0.out");
 

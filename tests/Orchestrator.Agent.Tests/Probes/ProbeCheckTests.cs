@@ -82,7 +82,7 @@ public sealed class ProbeCheckTests : IDisposable
     public async Task Exec_passes_on_exit_zero_and_reports_the_exit_code_or_the_timeout_otherwise()
     {
         await using var bed = ContainerBed.Create(_ => _runtime);
-        var id = await bed.StartAsync(Pods.Named("probed"), Pods.Container("sleep", "1000"));
+        var id = await bed.StartAsync(Testing.Pods.Named("probed"), Testing.Pods.Container("sleep", "1000"));
         var check = new ProbeCheck(_http);
 
         var pass = await check.RunAsync(Exec("true"), Container, id, "127.0.0.1", _runtime, TimeSpan.FromSeconds(5), CancellationToken.None);

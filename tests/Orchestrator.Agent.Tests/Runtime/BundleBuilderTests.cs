@@ -48,13 +48,13 @@ public sealed class BundleBuilderTests
     [Fact]
     public void Env_values_expand_against_earlier_variables_and_command_against_all()
     {
-        var container = Pods.Container("echo", "$(B)", "$(C)", "$$(A)", "$(NOPE)");
+        var container = Testing.Pods.Container("echo", "$(B)", "$(C)", "$$(A)", "$(NOPE)");
         container.Env =
         [
-            Pods.Env("A", "x"),
+            Testing.Pods.Env("A", "x"),
             // C is defined after B, so B keeps $(C) as written.
-            Pods.Env("B", "$(A)-$(C)"),
-            Pods.Env("C", "y"),
+            Testing.Pods.Env("B", "$(A)-$(C)"),
+            Testing.Pods.Env("C", "y"),
         ];
 
         var process = Build(container).Process;
@@ -66,8 +66,8 @@ public sealed class BundleBuilderTests
     [Fact]
     public void A_variable_set_twice_keeps_its_first_place_and_its_last_value_and_the_pod_may_set_PATH()
     {
-        var container = Pods.Container("true");
-        container.Env = [Pods.Env("PATH", "/bin"), Pods.Env("A", "1"), Pods.Env("A", "$(A)2")];
+        var container = Testing.Pods.Container("true");
+        container.Env = [Testing.Pods.Env("PATH", "/bin"), Testing.Pods.Env("A", "1"), Testing.Pods.Env("A", "$(A)2")];
 
         Assert.Equal(["HOSTNAME=web-0", "PATH=/bin", "A=12"], Build(container).Process.Env);
     }
@@ -75,9 +75,9 @@ public sealed class BundleBuilderTests
     [Fact]
     public void The_pod_name_comes_from_a_field_reference_but_a_ConfigMap_key_fails_clearly()
     {
-        var named = Pods.Container("true");
+        var named = Testing.Pods.Container("true");
         named.Env = [new V1EnvVar { Name = "POD", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } }];
-        var fromConfigMap = Pods.Container("true");
+        var fromConfigMap = Testing.Pods.Container("true");
         fromConfigMap.Env = [new V1EnvVar { Name = "X", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Key = "key", Name = "settings" } } }];
 
         Assert.Contains("POD=web-0", Build(named).Process.Env);
@@ -89,9 +89,9 @@ public sealed class BundleBuilderTests
     [MemberData(nameof(UserCases))]
     public void The_user_comes_from_the_container_then_the_pod_security_context(long? uid, long? gid, long? podUid, long? podGid, uint expectedUid, uint expectedGid)
     {
-        var pod = Pods.Named("web-0");
+        var pod = Testing.Pods.Named("web-0");
         pod.Spec.SecurityContext = new V1PodSecurityContext { RunAsUser = podUid, RunAsGroup = podGid };
-        var container = Pods.Container("true");
+        var container = Testing.Pods.Container("true");
         container.SecurityContext = new V1SecurityContext { RunAsUser = uid, RunAsGroup = gid };
 
         var user = new BundleBuilder().Build(pod, container, "c1", Paths).Process.User;
@@ -106,10 +106,10 @@ public sealed class BundleBuilderTests
     [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbb", null, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     public void The_hostname_is_spec_hostname_or_else_the_pod_name(string name, string? hostname, string expected)
     {
-        var pod = Pods.Named(name);
+        var pod = Testing.Pods.Named(name);
         pod.Spec.Hostname = hostname;
 
-        var spec = new BundleBuilder().Build(pod, Pods.Container("true"), "c1", Paths);
+        var spec = new BundleBuilder().Build(pod, Testing.Pods.Container("true"), "c1", Paths);
 
         Assert.Equal(expected, spec.Hostname);
         Assert.Contains($"HOSTNAME={expected}", spec.Process.Env);
@@ -118,7 +118,7 @@ public sealed class BundleBuilderTests
     [Fact]
     public void The_container_gets_its_own_pid_mount_uts_and_ipc_namespaces_and_the_host_network()
     {
-        var spec = Build(Pods.Container("true"));
+        var spec = Build(Testing.Pods.Container("true"));
 
         Assert.Equal(["pid", "mount", "uts", "ipc"], spec.Linux.Namespaces.Select(n => n.Type));
         Assert.Equal(["/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys"], spec.Mounts.Select(m => m.Destination));
@@ -130,16 +130,16 @@ public sealed class BundleBuilderTests
     [Fact]
     public void Volumes_are_bind_mounted_and_readOnly_is_honoured()
     {
-        var container = Pods.Container("true");
+        var container = Testing.Pods.Container("true");
         container.VolumeMounts =
         [
-            Pods.Mount("/etc/config", "config", readOnly: true),
-            Pods.Mount("/cache", "cache"),
-            Pods.Mount("/etc/app.conf", "config", subPath: "app.conf"),
+            Testing.Pods.Mount("/etc/config", "config", readOnly: true),
+            Testing.Pods.Mount("/cache", "cache"),
+            Testing.Pods.Mount("/etc/app.conf", "config", subPath: "app.conf"),
         ];
         var paths = Paths with { Volumes = new Dictionary<string, string> { ["config"] = "/vol/config", ["cache"] = "/vol/cache" } };
 
-        var binds = new BundleBuilder().Build(Pods.Named("web-0"), container, "c1", paths).Mounts.Skip(6).ToList();
+        var binds = new BundleBuilder().Build(Testing.Pods.Named("web-0"), container, "c1", paths).Mounts.Skip(6).ToList();
 
         Assert.Equal(
             [
@@ -156,11 +156,11 @@ public sealed class BundleBuilderTests
     [InlineData("config", "../../etc", "leaves the volume")]
     public void A_volume_without_a_folder_or_a_subPath_leaving_it_fails(string volume, string? subPath, string message)
     {
-        var container = Pods.Container("true");
-        container.VolumeMounts = [Pods.Mount("/data", volume, subPath: subPath)];
+        var container = Testing.Pods.Container("true");
+        container.VolumeMounts = [Testing.Pods.Mount("/data", volume, subPath: subPath)];
         var paths = Paths with { Volumes = new Dictionary<string, string> { ["config"] = "/vol/config" } };
 
-        var error = Assert.Throws<ArgumentException>(() => new BundleBuilder().Build(Pods.Named("web-0"), container, "c1", paths));
+        var error = Assert.Throws<ArgumentException>(() => new BundleBuilder().Build(Testing.Pods.Named("web-0"), container, "c1", paths));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
@@ -168,8 +168,8 @@ public sealed class BundleBuilderTests
     [Fact]
     public void The_cgroup_is_per_pod_then_per_container_and_limits_are_the_kubelets()
     {
-        var pod = Pods.Named("web-0");
-        var container = Pods.Container("true").WithLimits(cpu: "200m", memory: "32Mi");
+        var pod = Testing.Pods.Named("web-0");
+        var container = Testing.Pods.Container("true").WithLimits(cpu: "200m", memory: "32Mi");
 
         var linux = new BundleBuilder(new BundleOptions { CgroupParent = "/kubepods/", PidsLimit = 64 }).Build(pod, container, "c1", Paths).Linux;
 
@@ -183,7 +183,7 @@ public sealed class BundleBuilderTests
     [Fact]
     public void Security_context_sets_a_read_only_root_and_no_new_privileges()
     {
-        var container = Pods.Container("true");
+        var container = Testing.Pods.Container("true");
         container.SecurityContext = new V1SecurityContext { ReadOnlyRootFilesystem = true, AllowPrivilegeEscalation = false };
         container.WorkingDir = "/srv";
 
@@ -197,14 +197,14 @@ public sealed class BundleBuilderTests
     [Fact]
     public void A_relative_working_dir_or_a_privileged_container_fails_clearly()
     {
-        var relative = Pods.Container("true");
+        var relative = Testing.Pods.Container("true");
         relative.WorkingDir = "srv";
-        var privileged = Pods.Container("true");
+        var privileged = Testing.Pods.Container("true");
         privileged.SecurityContext = new V1SecurityContext { Privileged = true };
 
         Assert.Contains("not an absolute path", Assert.Throws<ArgumentException>(() => Build(relative)).Message, StringComparison.Ordinal);
         Assert.Contains("privileged", Assert.Throws<NotSupportedException>(() => Build(privileged)).Message, StringComparison.Ordinal);
     }
 
-    private static OciSpec Build(V1Container container) => new BundleBuilder().Build(Pods.Named("web-0"), container, "c1", Paths);
+    private static OciSpec Build(V1Container container) => new BundleBuilder().Build(Testing.Pods.Named("web-0"), container, "c1", Paths);
 }

@@ -19,7 +19,7 @@ public abstract class ContainerRuntimeContract : IAsyncLifetime
     [Fact]
     public async Task Echo_hello_prints_hello_into_the_log_and_exits_zero()
     {
-        var (id, exit) = await Bed.RunToExitAsync(Pods.Named("echo"), Pods.Container("echo", "hello"));
+        var (id, exit) = await Bed.RunToExitAsync(Testing.Pods.Named("echo"), Testing.Pods.Container("echo", "hello"));
 
         Assert.Equal(new ContainerExit(0, OomKilled: false), exit);
         Assert.Equal("hello\n", Bed.LogOf(id));
@@ -28,7 +28,7 @@ public abstract class ContainerRuntimeContract : IAsyncLifetime
     [Fact]
     public async Task Exit_3_is_reported_as_exit_code_3()
     {
-        var (_, exit) = await Bed.RunToExitAsync(Pods.Named("exit"), Pods.Container("sh", "-c", "exit 3"));
+        var (_, exit) = await Bed.RunToExitAsync(Testing.Pods.Named("exit"), Testing.Pods.Container("sh", "-c", "exit 3"));
 
         Assert.Equal(new ContainerExit(3, OomKilled: false), exit);
     }
@@ -36,7 +36,7 @@ public abstract class ContainerRuntimeContract : IAsyncLifetime
     [Fact]
     public async Task A_started_container_is_running_until_it_is_stopped()
     {
-        var id = await Bed.StartAsync(Pods.Named("sleeper"), Pods.Container("sleep", "1000"));
+        var id = await Bed.StartAsync(Testing.Pods.Named("sleeper"), Testing.Pods.Container("sleep", "1000"));
 
         var state = await Bed.Runtime.StateAsync(id);
 
@@ -50,7 +50,7 @@ public abstract class ContainerRuntimeContract : IAsyncLifetime
     [Fact]
     public async Task Exec_runs_a_command_in_the_running_container_and_reports_exit_code_output_and_timeouts()
     {
-        var id = await Bed.StartAsync(Pods.Named("exec"), Pods.Container("sleep", "1000"));
+        var id = await Bed.StartAsync(Testing.Pods.Named("exec"), Testing.Pods.Container("sleep", "1000"));
         var exec = Assert.IsAssignableFrom<IContainerExec>(Bed.Runtime);
 
         var hello = await exec.ExecAsync(id, ["echo", "hello"], TimeSpan.FromSeconds(10));

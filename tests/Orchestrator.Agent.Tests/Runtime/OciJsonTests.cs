@@ -9,7 +9,7 @@ public sealed class OciJsonTests
     [Fact]
     public void A_spec_is_written_with_the_runtime_spec_field_names()
     {
-        var spec = new BundleBuilder().Build(Pods.Named("web"), Pods.Container("true").WithLimits(cpu: "1", memory: "1Gi"), "c1", new BundlePaths("/rootfs"));
+        var spec = new BundleBuilder().Build(Testing.Pods.Named("web"), Testing.Pods.Container("true").WithLimits(cpu: "1", memory: "1Gi"), "c1", new BundlePaths("/rootfs"));
 
         var json = JsonNode.Parse(OciJson.Serialize(spec))!;
 
@@ -33,7 +33,7 @@ public sealed class OciJsonTests
     [Fact]
     public void Unset_optional_fields_are_left_out_rather_than_written_as_null()
     {
-        var spec = new BundleBuilder().Build(Pods.Named("web"), Pods.Container("true"), "c1", new BundlePaths("/rootfs"));
+        var spec = new BundleBuilder().Build(Testing.Pods.Named("web"), Testing.Pods.Container("true"), "c1", new BundlePaths("/rootfs"));
 
         var json = OciJson.Serialize(spec);
 
@@ -45,7 +45,7 @@ public sealed class OciJsonTests
     [Fact]
     public void A_spec_reads_back_as_written()
     {
-        var spec = new BundleBuilder().Build(Pods.Named("web"), Pods.Container("sh", "-c", "echo hi"), "c1", new BundlePaths("/rootfs"));
+        var spec = new BundleBuilder().Build(Testing.Pods.Named("web"), Testing.Pods.Container("sh", "-c", "echo hi"), "c1", new BundlePaths("/rootfs"));
 
         var back = OciJson.DeserializeSpec(OciJson.Serialize(spec));
 

@@ -12,9 +12,9 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
     public async Task A_memory_hog_under_a_32Mi_limit_is_reported_OOMKilled()
     {
         // The shell keeps 100 MB of 'a' in a variable, three times the limit, so the OOM killer ends it.
-        var hog = Pods.Container("sh", "-c", "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo ${#x}").WithLimits(memory: "32Mi");
+        var hog = Testing.Pods.Container("sh", "-c", "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo ${#x}").WithLimits(memory: "32Mi");
 
-        var (id, exit) = await Bed.RunToExitAsync(Pods.Named("hog"), hog);
+        var (id, exit) = await Bed.RunToExitAsync(Testing.Pods.Named("hog"), hog);
         var stats = await Bed.Runtime.StatsAsync(id);
 
         output.WriteLine($"{Bed.Runtime.Name}: exit {exit}, {stats}");
@@ -26,7 +26,7 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
     [Fact]
     public async Task A_cpu_hog_with_a_200m_limit_is_throttled()
     {
-        var id = await Bed.StartAsync(Pods.Named("spinner"), Pods.Container("sh", "-c", "while :; do :; done").WithLimits(cpu: "200m"));
+        var id = await Bed.StartAsync(Testing.Pods.Named("spinner"), Testing.Pods.Container("sh", "-c", "while :; do :; done").WithLimits(cpu: "200m"));
 
         // CFS throttles per 100 ms period, so real time has to pass: 8 periods, each allowing 20 ms of cpu.
         await Task.Delay(TimeSpan.FromMilliseconds(800));
@@ -42,7 +42,7 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
     [Fact]
     public async Task Stopping_a_sleep_escalates_to_SIGKILL_because_PID_1_ignores_SIGTERM()
     {
-        var id = await Bed.StartAsync(Pods.Named("sleeper"), Pods.Container("sleep", "1000"));
+        var id = await Bed.StartAsync(Testing.Pods.Named("sleeper"), Testing.Pods.Container("sleep", "1000"));
         var clock = Stopwatch.StartNew();
 
         var exit = await Bed.Runtime.StopAsync(id, TimeSpan.FromMilliseconds(500));
@@ -57,7 +57,7 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
     public async Task SIGTERM_stops_a_container_that_handles_it_promptly()
     {
         var script = "trap 'exit 143' TERM; echo ready; sleep 1000 & wait";
-        var id = await Bed.StartAsync(Pods.Named("graceful"), Pods.Container("sh", "-c", script));
+        var id = await Bed.StartAsync(Testing.Pods.Named("graceful"), Testing.Pods.Container("sh", "-c", script));
         await Bed.WaitForLogAsync(id, "ready");
         var clock = Stopwatch.StartNew();
 
@@ -73,7 +73,7 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
     public async Task The_container_has_the_pod_name_as_hostname_and_is_PID_1_of_its_own_namespace()
     {
         // Kubernetes expansion turns $$ into $, so the shell sees `echo $$`: its own pid.
-        var (id, exit) = await Bed.RunToExitAsync(Pods.Named("web-0"), Pods.Container("sh", "-c", "hostname; echo $$$$"));
+        var (id, exit) = await Bed.RunToExitAsync(Testing.Pods.Named("web-0"), Testing.Pods.Container("sh", "-c", "hostname; echo $$$$"));
 
         Assert.Equal(0, exit.ExitCode);
         Assert.Equal("web-0\n1\n", Bed.LogOf(id));
@@ -84,11 +84,11 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
     {
         var config = Directory.CreateDirectory(Path.Combine(Bed.Root, "volumes", "config")).FullName;
         await File.WriteAllTextAsync(Path.Combine(config, "greeting.txt"), "from a configMap\n");
-        var container = Pods.Container("sh", "-c", "cat /etc/app/greeting.txt; echo $(MESSAGE); touch /etc/app/new && echo writable || echo read-only");
-        container.Env = [Pods.Env("GREETING", "hello"), Pods.Env("MESSAGE", "$(GREETING) from env")];
-        container.VolumeMounts = [Pods.Mount("/etc/app", "config", readOnly: true)];
+        var container = Testing.Pods.Container("sh", "-c", "cat /etc/app/greeting.txt; echo $(MESSAGE); touch /etc/app/new && echo writable || echo read-only");
+        container.Env = [Testing.Pods.Env("GREETING", "hello"), Testing.Pods.Env("MESSAGE", "$(GREETING) from env")];
+        container.VolumeMounts = [Testing.Pods.Mount("/etc/app", "config", readOnly: true)];
 
-        var (id, exit) = await Bed.RunToExitAsync(Pods.Named("configured"), container, new Dictionary<string, string> { ["config"] = config });
+        var (id, exit) = await Bed.RunToExitAsync(Testing.Pods.Named("configured"), container, new Dictionary<string, string> { ["config"] = config });
 
         var lines = Bed.LogOf(id).Split('\n');
         Assert.Equal(0, exit.ExitCode);
@@ -101,7 +101,7 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
     [Fact]
     public async Task A_missing_program_fails_create_with_the_runtimes_reason()
     {
-        var error = await Assert.ThrowsAsync<ContainerRuntimeException>(() => Bed.StartAsync(Pods.Named("typo"), Pods.Container("no-such-program")));
+        var error = await Assert.ThrowsAsync<ContainerRuntimeException>(() => Bed.StartAsync(Testing.Pods.Named("typo"), Testing.Pods.Container("no-such-program")));
 
         Assert.Contains($"{Bed.Runtime.Name} create", error.Message, StringComparison.Ordinal);
         Assert.Contains("no-such-program", error.Message, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 5; i++)
         {
-            var (id, exit) = await Bed.RunToExitAsync(Pods.Named("true"), Pods.Container("true"));
+            var (id, exit) = await Bed.RunToExitAsync(Testing.Pods.Named("true"), Testing.Pods.Container("true"));
             await Bed.Runtime.DeleteAsync(id);
             Assert.Equal(0, exit.ExitCode);
         }

@@ -1,5 +1,4 @@
 using Orchestrator.Agent.Runtime;
-using Orchestrator.Agent.Tests.Testing;
 
 namespace Orchestrator.Agent.Tests.Runtime;
 
@@ -8,7 +7,7 @@ public sealed class ProcessRuntimeTests : ContainerRuntimeContract
     [Fact]
     public async Task SIGTERM_stops_a_plain_sleep_at_once_since_it_is_no_PID_1()
     {
-        var id = await Bed.StartAsync(Pods.Named("sleeper"), Pods.Container("sleep", "1000"));
+        var id = await Bed.StartAsync(Testing.Pods.Named("sleeper"), Testing.Pods.Container("sleep", "1000"));
 
         await Bed.Runtime.KillAsync(id, ContainerSignal.Terminate);
         var exit = await Bed.Runtime.WaitAsync(id).WaitAsync(TimeSpan.FromSeconds(5));
@@ -19,7 +18,7 @@ public sealed class ProcessRuntimeTests : ContainerRuntimeContract
     [Fact]
     public async Task Stats_are_empty_without_a_cgroup()
     {
-        var (id, _) = await Bed.RunToExitAsync(Pods.Named("echo"), Pods.Container("true"));
+        var (id, _) = await Bed.RunToExitAsync(Testing.Pods.Named("echo"), Testing.Pods.Container("true"));
 
         Assert.Equal(ContainerStats.None, await Bed.Runtime.StatsAsync(id));
     }

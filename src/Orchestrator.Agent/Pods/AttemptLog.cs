@@ -1,0 +1,79 @@
+using System.Globalization;
+using Orchestrator.Agent.Logs;
+
+namespace Orchestrator.Agent.Pods;
+
+/// <summary>
+/// The log of one container attempt: the runtime appends the container's output to <c>&lt;n&gt;.out</c> and a
+/// <see cref="LogPump"/> copies it into the CRI log <c>&lt;n&gt;.log</c> that <c>kubectl logs</c> will read.
+/// </summary>
+internal sealed class AttemptLog
+{
+    private readonly LogPump _pump;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _pumping;
+
+    private AttemptLog(string rawPath, LogPump pump, TimeSpan interval)
+    {
+        RawPath = rawPath;
+        _pump = pump;
+        _pumping = pump.RunAsync(() => false, interval, _stop.Token);
+    }
+
+    public string RawPath { get; }
+
+    public static string Folder(string podFolder, string container) => Path.Combine(podFolder, "logs", container);
+
+    public static string LogPath(string podFolder, string container, int restartCount) =>
+        Path.Combine(Folder(podFolder, container), restartCount.ToString(CultureInfo.InvariantCulture) + ".log");
+
+    /// <summary>The marker written once an attempt's output is all in its log.</summary>
+    public static string DonePath(string logPath) => Path.ChangeExtension(logPath, ".done");
+
+    /// <summary>Starts copying; the container must already be writing to <see cref="RawPath"/> or about to.</summary>
+    public static AttemptLog Start(string podFolder, string container, int restartCount, LogRotation rotation, TimeSpan interval, TimeProvider time)
+    {
+        var log = LogPath(podFolder, container, restartCount);
+        var raw = Path.ChangeExtension(log, ".out");
+        return new AttemptLog(raw, new LogPump(raw, log, rotation, time), interval);
+    }
+
+    /// <summary>Keeps the logs of this attempt and the one before, as the kubelet keeps them for <c>kubectl logs --previous</c>.</summary>
+    public static void PruneBefore(string podFolder, string container, int restartCount)
+    {
+        var folder = Folder(podFolder, container);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            var name = Path.GetFileName(file);
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0 && int.TryParse(name[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var attempt) && attempt < restartCount - 1)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>Copies what is left, the last unterminated line included, once the container has exited.</summary>
+    public async Task FinishAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _pumping;
+            _pump.Pump(final: true);
+            File.Delete(RawPath);
+
+            // Tells a follower of this attempt (kubectl logs -f) that nothing more will come.
+            await File.WriteAllTextAsync(DonePath(_pump.LogPath), "");
+        }
+        catch (IOException)
+        {
+            // Logs are kept on a best-effort basis: a full disk must not stop the pod.
+        }
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,292 @@
+using k8s.Models;
+using Orchestrator.Agent.Runtime;
+
+namespace Orchestrator.Agent.Pods;
+
+// The life of one container across its attempts: create, start, follow its exit, restart or not.
+internal sealed partial class PodWorker
+{
+    /// <summary>Runs the container until it will not be restarted or the pod stops; true when its last attempt exited 0.</summary>
+    private async Task<bool> RunSlotAsync(ContainerSlot slot, CancellationToken cancellationToken)
+    {
+        V1ContainerStateTerminated? adopted;
+        lock (_gate)
+        {
+            adopted = slot.Adopted;
+            slot.Adopted = null;
+        }
+        if (adopted is not null)
+        {
+            if (slot.CurrentId is { } leftover)
+            {
+                await DeleteContainerAsync(leftover);
+            }
+            if (!ShouldRestart(slot, adopted.ExitCode))
+            {
+                return adopted.ExitCode == 0;
+            }
+            lock (_gate)
+            {
+                slot.LastTerminated = adopted;
+            }
+        }
+
+        while (!Stopping)
+        {
+            var restartCount = slot.Attempts;
+            var id = ContainerNames.Id(Uid, slot.Init, slot.Index, restartCount);
+            var bundle = Path.Combine(PodFolder, "containers", id);
+            if (!await StartAttemptAsync(slot, id, bundle, restartCount, cancellationToken))
+            {
+                continue;
+            }
+            var exit = await FollowAsync(slot, id, cancellationToken);
+            if (Stopping)
+            {
+                return exit.ExitCode == 0;
+            }
+            if (!ShouldRestart(slot, exit.ExitCode))
+            {
+                await PublishAsync(cancellationToken);
+                return exit.ExitCode == 0;
+            }
+            // The dead attempt goes (its logs stay); the next one starts from a fresh copy of the image.
+            await DeleteContainerAsync(id);
+            DeleteFolder(bundle);
+            if (!await BackOffAsync(slot, cancellationToken))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private bool ShouldRestart(ContainerSlot slot, int exitCode)
+    {
+        string? policy;
+        lock (_gate)
+        {
+            policy = _pod.Spec?.RestartPolicy;
+        }
+        // Init containers run to success: they are retried on failure unless the policy is Never.
+        return slot.Init
+            ? exitCode != 0 && policy != "Never"
+            : policy switch
+            {
+                "Never" => false,
+                "OnFailure" => exitCode != 0,
+                _ => true,
+            };
+    }
+
+    /// <summary>Prepares, creates and starts one attempt; false (after waiting out a backoff) when a step failed.</summary>
+    private async Task<bool> StartAttemptAsync(ContainerSlot slot, string id, string bundle, int restartCount, CancellationToken cancellationToken)
+    {
+        V1Pod pod;
+        IReadOnlyDictionary<string, string> volumes;
+        lock (_gate)
+        {
+            pod = _pod;
+            volumes = _volumes;
+        }
+        var image = slot.Spec.Image ?? "";
+        PreparedRootfs rootfs;
+        try
+        {
+            rootfs = await _context.Images.PrepareAsync(image, slot.Spec.ImagePullPolicy, Path.Combine(bundle, "rootfs"), cancellationToken);
+        }
+        catch (ImageUnavailableException e)
+        {
+            var backingOff = slot.Failures > 0 && e.Reason == ContainerStates.ErrImagePull;
+            return await FailAttemptAsync(
+                slot, bundle, backingOff ? ContainerStates.ImagePullBackOff : e.Reason,
+                backingOff ? $"Back-off pulling image \"{image}\": {e.Message}" : e.Message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A broken image folder or a failed copy; the image source's own problem, so it is retried like a pull.
+            return await FailAttemptAsync(slot, bundle, ContainerStates.CreateContainerError, $"preparing image \"{image}\" failed: {e.Message}", cancellationToken);
+        }
+
+        OciSpec spec;
+        try
+        {
+            var container = ContainerSpecs.WithImageDefaults(slot.Spec, rootfs.Config);
+            spec = ContainerSpecs.WithImageEnv(_builder.Build(pod, container, id, new BundlePaths(rootfs.Path, volumes)), container, rootfs.Config);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return await FailAttemptAsync(slot, bundle, ContainerStates.CreateContainerConfigError, e.Message, cancellationToken);
+        }
+
+        AttemptLog.PruneBefore(PodFolder, slot.Name, restartCount);
+        var log = AttemptLog.LogPath(PodFolder, slot.Name, restartCount);
+        try
+        {
+            await _context.Runtime.CreateAsync(new ContainerRequest(id, bundle, spec, Path.ChangeExtension(log, ".out")), cancellationToken);
+        }
+        catch (Exception e) when (e is ContainerRuntimeException or ArgumentException or IOException)
+        {
+            await DeleteContainerAsync(id);
+            return await FailAttemptAsync(slot, bundle, ContainerStates.CreateContainerError, e.Message, cancellationToken);
+        }
+
+        var attemptLog = AttemptLog.Start(PodFolder, slot.Name, restartCount, _context.Options.LogRotation, _context.Options.LogPumpInterval, _context.Time);
+        lock (_gate)
+        {
+            slot.Attempts = restartCount + 1;
+            slot.CurrentId = id;
+            slot.StatusId = ContainerNames.StatusId(_context.Runtime.Name, id);
+            slot.ImageId = rootfs.ImageId;
+            slot.Log = attemptLog;
+        }
+        try
+        {
+            await _context.Runtime.StartAsync(id, cancellationToken);
+        }
+        catch (ContainerRuntimeException e)
+        {
+            await attemptLog.FinishAsync();
+            await DeleteContainerAsync(id);
+            lock (_gate)
+            {
+                // The id was never run, so the next try reuses it.
+                slot.Attempts = restartCount;
+                slot.CurrentId = null;
+                slot.Log = null;
+            }
+            return await FailAttemptAsync(slot, bundle, ContainerStates.RunContainerError, e.Message, cancellationToken);
+        }
+
+        var startedAt = _context.Now();
+        lock (_gate)
+        {
+            if (slot.State.Terminated is { } previous)
+            {
+                slot.LastTerminated = previous;
+            }
+            slot.State = ContainerStates.Running(startedAt);
+            slot.StartedAt = startedAt;
+            slot.Failures = 0;
+            slot.FailureBackoff = null;
+        }
+        await PublishAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Shows why the attempt could not start and waits out the failure backoff; always false, to try again.</summary>
+    private async Task<bool> FailAttemptAsync(ContainerSlot slot, string bundle, string reason, string message, CancellationToken cancellationToken)
+    {
+        DeleteFolder(bundle);
+        BackoffEntry entry;
+        lock (_gate)
+        {
+            var now = _context.Time.GetUtcNow();
+            slot.State = ContainerStates.Waiting(reason, message);
+            entry = slot.FailureBackoff = _context.Options.Backoff.Next(slot.FailureBackoff, now, now);
+            slot.Failures++;
+        }
+        await EventAsync("Warning", reason is ContainerStates.ErrImagePull or ContainerStates.ImagePullBackOff ? "Failed" : reason, $"container {slot.Name}: {message}", cancellationToken);
+        await WaitAsync(entry.Backoff, cancellationToken);
+        return false;
+    }
+
+    /// <summary>Waits for the attempt to exit, or stops it when the pod is deleted; records how it ended.</summary>
+    private async Task<ContainerExit> FollowAsync(ContainerSlot slot, string id, CancellationToken cancellationToken)
+    {
+        var exited = _context.Runtime.WaitAsync(id, cancellationToken);
+        ContainerExit exit;
+        try
+        {
+            exit = await Task.WhenAny(exited, _stopRequested.Task) == exited || exited.IsCompleted
+                ? await exited
+                : await _context.Runtime.StopAsync(id, GracePeriod(), _context.Time, cancellationToken);
+        }
+        catch (ContainerRuntimeException e)
+        {
+            // Its exit cannot be known (it was not reaped here, or the runtime failed to signal it): make sure it is gone.
+            _context.Report($"following container {id} of pod {Key} failed ({e.Message}); deleting it");
+            await DeleteContainerAsync(id);
+            exit = new ContainerExit(128 + (int)ContainerSignal.Kill, OomKilled: false);
+        }
+        var finishedAt = _context.Time.GetUtcNow();
+        AttemptLog? log;
+        lock (_gate)
+        {
+            log = slot.Log;
+            slot.Log = null;
+        }
+        if (log is not null)
+        {
+            await log.FinishAsync();
+        }
+        lock (_gate)
+        {
+            slot.FinishedAt = finishedAt;
+            slot.State = new V1ContainerState
+            {
+                Terminated = ContainerStates.Terminated(
+                    exit.ExitCode, exit.OomKilled, slot.StartedAt, Truncate(finishedAt), slot.StatusId),
+            };
+        }
+        return exit;
+    }
+
+    /// <summary>CrashLoopBackOff: waits as the kubelet would before the next attempt; false when the pod is stopped meanwhile.</summary>
+    private async Task<bool> BackOffAsync(ContainerSlot slot, CancellationToken cancellationToken)
+    {
+        var backoff = _context.Options.Backoff;
+        TimeSpan delay;
+        lock (_gate)
+        {
+            delay = backoff.Delay(slot.CrashBackoff, slot.FinishedAt, _context.Time.GetUtcNow());
+            if (delay > TimeSpan.Zero)
+            {
+                slot.LastTerminated = slot.State.Terminated;
+                slot.State = ContainerStates.Waiting(
+                    ContainerStates.CrashLoopBackOff,
+                    $"back-off {RestartBackoff.Format(slot.CrashBackoff!.Backoff)} restarting failed container={slot.Name} " +
+                    $"pod={_pod.Metadata.Name}_{_pod.Metadata.NamespaceProperty ?? "default"}({Uid})");
+            }
+        }
+        if (delay > TimeSpan.Zero && !await WaitAsync(delay, cancellationToken))
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            slot.CrashBackoff = backoff.Next(slot.CrashBackoff, slot.FinishedAt, _context.Time.GetUtcNow());
+        }
+        return !Stopping;
+    }
+
+    private TimeSpan GracePeriod()
+    {
+        lock (_gate)
+        {
+            var seconds = _pod.Metadata.DeletionGracePeriodSeconds ?? _pod.Spec?.TerminationGracePeriodSeconds ?? 30;
+            return TimeSpan.FromSeconds(Math.Max(0, seconds));
+        }
+    }
+
+    private static DateTime Truncate(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
+    }
+
+    private void DeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _context.Report($"could not remove {folder} of pod {Key}: {e.Message}");
+        }
+    }
+}

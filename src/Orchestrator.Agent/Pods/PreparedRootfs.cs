@@ -1,0 +1,4 @@
+namespace Orchestrator.Agent.Pods;
+
+/// <summary>A container's root folder, the image's id for the pod status, and the image's config when known.</summary>
+public sealed record PreparedRootfs(string Path, string ImageId, ImageConfig? Config);
