@@ -40,7 +40,7 @@ public sealed partial class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { serverDll, "up", "--data-dir", dataDir, "--port", "0" }.Concat(extraArgs ?? []))
+        foreach (var arg in new[] { serverDll, "up", "--data-dir", dataDir, "--port", "0", "--agent", "none" }.Concat(extraArgs ?? []))
         {
             info.ArgumentList.Add(arg);
         }

@@ -10,4 +10,7 @@ public sealed record EmbeddedClusterOptions(string DataDir, int Port)
 
     /// <summary>Simulated nodes to run beside the API server once it is ready; none when null or Count is 0.</summary>
     public SimulatedNodeOptions? SimulatedNodes { get; init; }
+
+    /// <summary>The node agent for this machine: auto (runc, else crun, else plain processes), runc, crun, process, or none.</summary>
+    public string Agent { get; init; } = "auto";
 }

@@ -29,17 +29,29 @@ public static class OrchestratorCommand
                 r.AddError("--schedulers takes 0 to 8");
             }
         });
+        var agent = new Option<string>("--agent")
+        {
+            Description = "The node agent for this machine, run as a child process: auto (runc, else crun, else plain processes without isolation), runc, crun, process, or none",
+            DefaultValueFactory = _ => "auto",
+        };
+        agent.AcceptOnlyFromAmong("auto", "runc", "crun", "process", "none");
         var up = new Command("up", "Run the embedded cluster: one Orleans silo, the Kubernetes API on 127.0.0.1 and durable storage in the data folder")
         {
             dataDir,
             port,
             schedulers,
+            agent,
         };
         var simulation = new SimulationCommandOptions(prefix: "simulated-", countRequired: false);
         simulation.AddTo(up);
         up.SetAction((result, cancellationToken) => EmbeddedCluster.RunAsync(
-            new EmbeddedClusterOptions(result.GetValue(dataDir)!.FullName, result.GetValue(port)) { Schedulers = result.GetValue(schedulers), SimulatedNodes = simulation.Read(result) },
+            new EmbeddedClusterOptions(result.GetValue(dataDir)!.FullName, result.GetValue(port))
+            {
+                Schedulers = result.GetValue(schedulers),
+                SimulatedNodes = simulation.Read(result),
+                Agent = result.GetValue(agent)!,
+            },
             cancellationToken));
-        return new RootCommand("Orchestrator: a Kubernetes-compatible cluster orchestrator on Orleans") { up, SimulateCommand.Build() };
+        return new RootCommand("Orchestrator: a Kubernetes-compatible cluster orchestrator on Orleans") { up, AgentCommand.Build(), SimulateCommand.Build(), ImageCommand.Build() };
     }
 }

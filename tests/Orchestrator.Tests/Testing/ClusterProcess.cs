@@ -11,7 +11,7 @@ namespace Orchestrator.Tests.Testing;
 public sealed class ClusterProcess : IAsyncDisposable
 {
     // ORCHESTRATOR_DLL points the tests at another build (an artifacts folder) of the same commit.
-    private static readonly string Dll = Environment.GetEnvironmentVariable("ORCHESTRATOR_DLL") ?? typeof(ClusterProcess).Assembly
+    internal static readonly string Dll = Environment.GetEnvironmentVariable("ORCHESTRATOR_DLL") ?? typeof(ClusterProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OrchestratorDll").Value!;
 
     private readonly StringBuilder _log = new();
@@ -58,7 +58,9 @@ public sealed class ClusterProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["ORCHESTRATOR_WATCH_BOOKMARK_SECONDS"] = "1";
-        foreach (var arg in new[] { Dll, "up", "--data-dir", DataDir, "--port", "0" }.Concat(_extraArguments))
+        // No node agent unless a test asks for one: it would register this machine as a node in every test's cluster.
+        string[] agent = _extraArguments.Contains("--agent") ? [] : ["--agent", "none"];
+        foreach (var arg in new[] { Dll, "up", "--data-dir", DataDir, "--port", "0" }.Concat(agent).Concat(_extraArguments))
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,0 +1,79 @@
+using Orchestrator.Tests.Testing;
+
+namespace Orchestrator.Tests.Agent;
+
+/// <summary>
+/// <c>orchestrator up --agent none</c> plus a stand-alone <c>orchestrator agent --runtime runc</c> as its one node (as on a
+/// second machine), with the busybox image made from busybox-static and imported into the agent's store.
+/// </summary>
+public sealed class AgentFixture : IAsyncLifetime
+{
+    public const string Node = "agent-node";
+    public const string Image = "localhost/busybox:static";
+
+    private ClusterProcess? _cluster;
+
+    public ClusterProcess Cluster => _cluster!;
+
+    public OrchestratorCli Agent { get; private set; } = null!;
+
+    public string AgentDir => Path.Combine(Cluster.DataDir, "node");
+
+    public Testing.Kubectl Kubectl => new(Cluster);
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await ClusterProcess.StartAsync();
+        var archive = Path.Combine(Cluster.DataDir, "busybox.tar");
+        await OrchestratorCli.RunAsync("image", "busybox", "--output", archive);
+        await OrchestratorCli.RunAsync("image", "import", archive, "--store", Path.Combine(AgentDir, "images"));
+        await StartAgentAsync();
+    }
+
+    /// <summary>Starts the agent (again); backoff starts at 1 s so crash loops show within a test.</summary>
+    public async Task StartAgentAsync()
+    {
+        Agent = OrchestratorCli.Start(
+            "agent", "--kubeconfig", Cluster.Kubeconfig, "--node-name", Node, "--runtime", "runc", "--data-dir", AgentDir,
+            "--log-port", "0", "--restart-backoff-seconds", "1");
+        var ready = await Kubectl.RunAsync("wait", "--for=condition=Ready", $"node/{Node}", "--timeout=60s");
+        if (ready.ExitCode != 0)
+        {
+            // kubectl wait fails at once on a node that does not exist yet.
+            await Task.Delay(2000);
+            ready = await Kubectl.RunAsync("wait", "--for=condition=Ready", $"node/{Node}", "--timeout=60s");
+        }
+
+        Assert.True(ready.ExitCode == 0, $"the agent's node did not become Ready:\n{ready.Error}\nagent:\n{Agent.Output}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Delete every pod first, so the agent stops and removes their containers and cgroups before it goes.
+        if (_cluster is not null)
+        {
+            await Kubectl.RunAsync("delete", "pods", "--all", "--all-namespaces", "--wait=true", "--timeout=60s");
+            await Agent.StopAsync();
+            await Agent.DisposeAsync();
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    public async Task<string> NamespaceAsync(string prefix)
+    {
+        var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
+        (await Kubectl.RunAsync("create", "namespace", name)).Succeeded();
+        return name;
+    }
+
+    /// <summary>Waits until a jsonpath of the pod has the value, and says what the pod and the agent looked like when it did not.</summary>
+    public async Task WaitForAsync(string ns, string pod, string jsonpath, string value, int seconds = 60)
+    {
+        var result = await Kubectl.RunAsync("wait", "-n", ns, $"pod/{pod}", $"--for=jsonpath={{{jsonpath}}}={value}", $"--timeout={seconds}s");
+        if (result.ExitCode != 0)
+        {
+            var yaml = await Kubectl.RunAsync("get", "-n", ns, "pod", pod, "-o", "yaml");
+            Assert.Fail($"pod {ns}/{pod} never had {jsonpath}={value}:\n{result.Error}\n{yaml.Output}\nagent:\n{Agent.Output}");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+
+namespace Orchestrator.Tests.Agent;
+
+/// <summary>Real containers under runc on a real agent, driven with the real kubectl: lifecycle, limits, restarts and logs.</summary>
+public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<AgentFixture>
+{
+    private Testing.Kubectl Kubectl => fixture.Kubectl;
+
+    [Fact]
+    public async Task A_pod_runs_to_completion_in_its_own_pid_and_uts_namespaces_and_kubectl_logs_shows_its_output()
+    {
+        var ns = await fixture.NamespaceAsync("hello");
+
+        (await Kubectl.RunAsync("run", "hello", "-n", ns, $"--image={AgentFixture.Image}", "--restart=Never", "--",
+            "sh", "-c", "echo hello from a container; hostname; echo pid $$$$")).Succeeded();
+        await fixture.WaitForAsync(ns, "hello", ".status.phase", "Succeeded");
+
+        // $$$$ reaches the shell as $$ (Kubernetes expands $$ to $), the shell's own pid: 1 in its pid namespace.
+        var logs = (await Kubectl.RunAsync("logs", "-n", ns, "hello")).Succeeded().Output;
+        Assert.Equal("hello from a container\nhello\npid 1\n", logs);
+        var last = (await Kubectl.RunAsync("logs", "-n", ns, "hello", "--tail=1", "--timestamps")).Succeeded().Output;
+        Assert.Matches(TimestampedLine(), last);
+        var status = (await Kubectl.RunAsync("get", "-n", ns, "pod", "hello", "-o",
+            "jsonpath={.status.containerStatuses[0].state.terminated.reason} {.status.containerStatuses[0].state.terminated.exitCode} {.spec.nodeName}")).Succeeded().Output;
+        Assert.Equal($"Completed 0 {AgentFixture.Node}", status);
+    }
+
+    [Fact]
+    public async Task A_failing_container_is_restarted_with_backoff_and_its_previous_log_is_kept()
+    {
+        var ns = await fixture.NamespaceAsync("crash");
+
+        (await Kubectl.RunAsync("run", "crash", "-n", ns, $"--image={AgentFixture.Image}", "--restart=OnFailure", "--",
+            "sh", "-c", "echo attempt at $(date +%s%N); exit 3")).Succeeded();
+        await fixture.WaitForAsync(ns, "crash", ".status.containerStatuses[0].restartCount", "2");
+        await fixture.WaitForAsync(ns, "crash", ".status.containerStatuses[0].state.waiting.reason", "CrashLoopBackOff");
+
+        var last = (await Kubectl.RunAsync("get", "-n", ns, "pod", "crash", "-o",
+            "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode} {.status.containerStatuses[0].lastState.terminated.reason} {.status.phase}")).Succeeded().Output;
+        Assert.Equal("3 Error Running", last);
+        var previous = (await Kubectl.RunAsync("logs", "-n", ns, "crash", "--previous")).Succeeded().Output;
+        Assert.StartsWith("attempt at ", previous);
+        var get = (await Kubectl.RunAsync("get", "-n", ns, "pod", "crash")).Succeeded().Output;
+        Assert.Contains("CrashLoopBackOff", get);
+    }
+
+    [Fact]
+    public async Task A_container_over_its_memory_limit_is_OOMKilled()
+    {
+        var ns = await fixture.NamespaceAsync("oom");
+        var pod = $$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: hog, namespace: {{ns}}}
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: hog
+                image: {{AgentFixture.Image}}
+                command: [sh, -c, 'x=a; while true; do x="$x$x"; done']
+                resources:
+                  limits: {memory: 32Mi, cpu: 500m}
+            """;
+
+        (await Kubectl.RunWithInputAsync(pod, "apply", "-f", "-")).Succeeded();
+        await fixture.WaitForAsync(ns, "hog", ".status.phase", "Failed");
+
+        var state = (await Kubectl.RunAsync("get", "-n", ns, "pod", "hog", "-o",
+            "jsonpath={.status.containerStatuses[0].state.terminated.reason} {.status.containerStatuses[0].state.terminated.exitCode}")).Succeeded().Output;
+        Assert.Equal("OOMKilled 137", state);
+    }
+
+    [Fact]
+    public async Task Kubectl_logs_follows_a_running_container_and_names_the_choices_when_a_pod_has_two()
+    {
+        var ns = await fixture.NamespaceAsync("logs");
+        var pod = $$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: two, namespace: {{ns}}}
+            spec:
+              containers:
+              - {name: ticker, image: {{AgentFixture.Image}}, command: [sh, -c, 'i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.2; done']}
+              - {name: quiet, image: {{AgentFixture.Image}}, command: [sleep, '3600']}
+            """;
+        (await Kubectl.RunWithInputAsync(pod, "apply", "-f", "-")).Succeeded();
+        await fixture.WaitForAsync(ns, "two", ".status.phase", "Running");
+
+        // kubectl 1.32 picks the first container itself; the API server, asked without one, names the choices.
+        var defaulted = (await Kubectl.RunAsync("logs", "-n", ns, "two", "--tail=1")).Succeeded();
+        Assert.Contains("Defaulted container \"ticker\" out of: ticker, quiet", defaulted.Error);
+        var choose = await Kubectl.RunAsync("get", "--raw", $"/api/v1/namespaces/{ns}/pods/two/log");
+        Assert.NotEqual(0, choose.ExitCode);
+        Assert.Contains("a container name must be specified for pod two, choose one of: [ticker quiet]", choose.Error);
+        var unknown = await Kubectl.RunAsync("logs", "-n", ns, "two", "-c", "nope");
+        Assert.Contains("container nope is not valid for pod two", unknown.Error);
+
+        // Follow: lines keep arriving after the ones already written.
+        using var follow = Kubectl.Start("logs", "-n", ns, "two", "-c", "ticker", "-f", "--tail=1");
+        var lines = new List<string>();
+        while (lines.Count < 5)
+        {
+            var line = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.NotNull(line);
+            lines.Add(line);
+        }
+
+        follow.Kill();
+        var numbers = lines.Select(l => int.Parse(l["tick ".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 5), numbers);
+    }
+
+    [Fact]
+    public async Task Deleting_a_pod_stops_its_container_gracefully_and_removes_it()
+    {
+        var ns = await fixture.NamespaceAsync("delete");
+        (await Kubectl.RunAsync("run", "graceful", "-n", ns, $"--image={AgentFixture.Image}", "--",
+            "sh", "-c", "trap 'echo got TERM; exit 0' TERM; while true; do sleep 0.1; done")).Succeeded();
+        await fixture.WaitForAsync(ns, "graceful", ".status.phase", "Running");
+        var uid = (await Kubectl.RunAsync("get", "-n", ns, "pod", "graceful", "-o", "jsonpath={.metadata.uid}")).Succeeded().Output;
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        (await Kubectl.RunAsync("delete", "-n", ns, "pod", "graceful", "--timeout=30s")).Succeeded();
+
+        // The trap answers SIGTERM at once, well inside the 30 s grace period, and the agent removes the pod's folder.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), $"deleting took {started.Elapsed}");
+        Assert.False(Directory.Exists(Path.Combine(fixture.AgentDir, "pods", uid)), "the pod's folder is still on the node");
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z pid 1\n$")]
+    private static partial Regex TimestampedLine();
+}
