@@ -43,8 +43,14 @@ internal sealed class ContainerSlot(V1Container spec, int index, bool init, stri
 
     public AttemptLog? Log { get; set; }
 
+    /// <summary>The current attempt's readiness from its probes; null when it has no readiness or startup probe.</summary>
+    public bool? ProbedReady { get; set; }
+
+    /// <summary>The current attempt's startup probe verdict; null without one.</summary>
+    public bool? ProbedStarted { get; set; }
+
     public ContainerSnapshot Snapshot() =>
-        new(Name, Spec.Image, ImageId, StatusId, Math.Max(Attempts - 1, 0), State, LastTerminated);
+        new(Name, Spec.Image, ImageId, StatusId, Math.Max(Attempts - 1, 0), State, LastTerminated, ProbedReady, ProbedStarted);
 
     /// <summary>
     /// Takes over what an earlier agent reported for this container: its restart count and containerID (so the

@@ -10,6 +10,8 @@ namespace Orchestrator.Agent.Pods;
 /// <param name="RestartCount">The restart count of the latest attempt: 0 for the first.</param>
 /// <param name="State">Waiting, running or terminated.</param>
 /// <param name="LastTerminated">How the attempt before the current one ended, if there was one.</param>
+/// <param name="ProbedReady">The readiness (and startup) probes' verdict; null when the container has neither, so running means ready.</param>
+/// <param name="ProbedStarted">The startup probe's verdict; null without one, so running means started.</param>
 public sealed record ContainerSnapshot(
     string Name,
     string? Image,
@@ -17,4 +19,6 @@ public sealed record ContainerSnapshot(
     string? ContainerId,
     int RestartCount,
     V1ContainerState State,
-    V1ContainerStateTerminated? LastTerminated);
+    V1ContainerStateTerminated? LastTerminated,
+    bool? ProbedReady = null,
+    bool? ProbedStarted = null);

@@ -58,9 +58,9 @@ public static class PodStatusBuilder
             Image = container.Image ?? "",
             ImageID = container.ImageId ?? "",
             ContainerID = container.ContainerId,
-            // An init container is ready once it has succeeded; a container while it runs (no probes yet).
-            Ready = init ? container.State.Terminated is { ExitCode: 0 } : running && !podTerminal,
-            Started = running,
+            // An init container is ready once it has succeeded; a container while it runs and its probes say so.
+            Ready = init ? container.State.Terminated is { ExitCode: 0 } : running && !podTerminal && container.ProbedReady != false,
+            Started = running && container.ProbedStarted != false,
             RestartCount = container.RestartCount,
             State = container.State,
             LastState = container.LastTerminated is null ? new V1ContainerState() : new V1ContainerState { Terminated = container.LastTerminated },

@@ -167,6 +167,8 @@ internal sealed partial class PodWorker
             }
             slot.State = ContainerStates.Running(startedAt);
             slot.StartedAt = startedAt;
+            slot.ProbedStarted = slot.Spec.StartupProbe is null ? null : false;
+            slot.ProbedReady = slot.Spec.StartupProbe is null && slot.Spec.ReadinessProbe is null ? null : false;
             slot.Failures = 0;
             slot.FailureBackoff = null;
         }
@@ -195,6 +197,8 @@ internal sealed partial class PodWorker
     private async Task<ContainerExit> FollowAsync(ContainerSlot slot, string id, CancellationToken cancellationToken)
     {
         var exited = _context.Runtime.WaitAsync(id, cancellationToken);
+        using var probing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var probes = ProbeAsync(slot, id, probing.Token);
         ContainerExit exit;
         try
         {
@@ -209,6 +213,8 @@ internal sealed partial class PodWorker
             await DeleteContainerAsync(id);
             exit = new ContainerExit(128 + (int)ContainerSignal.Kill, OomKilled: false);
         }
+        await probing.CancelAsync();
+        await probes;
         var finishedAt = _context.Time.GetUtcNow();
         AttemptLog? log;
         lock (_gate)

@@ -20,6 +20,12 @@ internal sealed class PodWorkerContext(
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>One prober for every container of the agent: its HttpClient is shared, as the kubelet's is.</summary>
+    public Probes.ProbeCheck Probes { get; } = new(new HttpClient());
+
+    /// <summary>How often the probe loop looks whether a probe is due.</summary>
+    public TimeSpan ProbeTick { get; init; } = TimeSpan.FromMilliseconds(100);
+
     public string PodsFolder => Path.Combine(Path.GetFullPath(Options.DataDirectory), "pods");
 
     /// <summary>Now, to the second: Kubernetes' Time fields (startedAt, conditions) carry no fractions.</summary>

@@ -128,6 +128,44 @@ public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<Age
         Assert.False(Directory.Exists(Path.Combine(fixture.AgentDir, "pods", uid)), "the pod's folder is still on the node");
     }
 
+    [Fact]
+    public async Task A_failing_liveness_probe_restarts_the_container_and_readiness_gates_the_ready_condition()
+    {
+        var ns = await fixture.NamespaceAsync("probes");
+        var pod = $$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: probed, namespace: {{ns}}}
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: app
+                image: {{AgentFixture.Image}}
+                command: [sh, -c, 'touch /tmp/alive; sleep 3; touch /tmp/ready; sleep 3; rm /tmp/alive; sleep 600']
+                readinessProbe:
+                  exec: {command: [cat, /tmp/ready]}
+                  periodSeconds: 1
+                livenessProbe:
+                  exec: {command: [cat, /tmp/alive]}
+                  periodSeconds: 1
+                  failureThreshold: 2
+            """;
+
+        (await Kubectl.RunWithInputAsync(pod, "apply", "-f", "-")).Succeeded();
+        await fixture.WaitForAsync(ns, "probed", ".status.phase", "Running");
+
+        // Running but not ready until /tmp/ready exists (3 s), then ready; /tmp/alive goes at 6 s, two failed
+        // liveness checks a second apart later the container is stopped and started again.
+        var early = (await Kubectl.RunAsync("get", "-n", ns, "pod", "probed", "-o", "jsonpath={.status.containerStatuses[0].ready}")).Succeeded().Output;
+        Assert.Equal("false", early);
+        await fixture.WaitForAsync(ns, "probed", ".status.conditions[?(@.type==\"Ready\")].status", "True", 30);
+        await fixture.WaitForAsync(ns, "probed", ".status.containerStatuses[0].restartCount", "1", 60);
+
+        var events = (await Kubectl.RunAsync("get", "events", "-n", ns, "-o", "jsonpath={range .items[*]}{.reason}: {.message}{\"\\n\"}{end}")).Succeeded().Output;
+        Assert.Contains("Unhealthy: Liveness probe failed: command cat /tmp/alive exited with 1", events);
+        Assert.Contains("Killing: Container app failed liveness probe, will be restarted", events);
+    }
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z pid 1\n$")]
     private static partial Regex TimestampedLine();
 }
