@@ -27,7 +27,16 @@ public sealed class LogPump
         _logPath = logPath;
         _rotation = rotation;
         _time = time;
+
+        // Where an earlier agent stopped copying this attempt, so an agent restarted under a running container
+        // neither repeats nor skips its output.
+        if (File.Exists(PositionPath) && long.TryParse(File.ReadAllText(PositionPath), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset))
+        {
+            _offset = offset;
+        }
     }
+
+    private string PositionPath => _rawPath + ".pos";
 
     /// <summary>The CRI log file of the attempt; rotated files are it plus ".1", ".2"...</summary>
     public string LogPath => _logPath;
@@ -85,6 +94,11 @@ public sealed class LogPump
         {
             raw.SetLength(0);
             _offset = 0;
+        }
+
+        if (appended.Length > 0)
+        {
+            File.WriteAllText(PositionPath, _offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return lines.Count;

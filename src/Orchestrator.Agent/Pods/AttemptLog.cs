@@ -66,6 +66,7 @@ internal sealed class AttemptLog
             await _pumping;
             _pump.Pump(final: true);
             File.Delete(RawPath);
+            File.Delete(RawPath + ".pos");
 
             // Tells a follower of this attempt (kubectl logs -f) that nothing more will come.
             await File.WriteAllTextAsync(DonePath(_pump.LogPath), "");

@@ -73,8 +73,8 @@ internal sealed class ContainerSlot(V1Container spec, int index, bool init, stri
             ?? new V1ContainerStateTerminated
             {
                 ExitCode = 137,
-                Reason = "ContainerStatusUnknown",
-                Message = "The agent restarted and could not follow this container, so it was stopped; its exit code is lost.",
+                Reason = ContainerStates.ContainerStatusUnknown,
+                Message = "The agent restarted while this container ran; it is adopted if it still runs, else its exit code is lost.",
                 StartedAt = previous.State?.Running?.StartedAt ?? now,
                 FinishedAt = now,
                 ContainerID = previous.ContainerID,

@@ -19,6 +19,13 @@ internal sealed partial class PodWorker
         {
             if (slot.CurrentId is { } leftover)
             {
+                // Still running under an earlier agent: keep it and follow it from here, restarting nothing.
+                if (adopted.Reason == ContainerStates.ContainerStatusUnknown
+                    && _context.Runtime is IContainerAdoption adoption
+                    && await adoption.TryAdoptAsync(leftover, cancellationToken))
+                {
+                    return await FollowAdoptedAsync(slot, leftover, adopted, cancellationToken);
+                }
                 await DeleteContainerAsync(leftover);
             }
             if (!ShouldRestart(slot, adopted.ExitCode))
@@ -31,6 +38,41 @@ internal sealed partial class PodWorker
             }
         }
 
+        return await RunAttemptsAsync(slot, cancellationToken);
+    }
+
+    /// <summary>The container kept running across an agent restart: report it running again, follow it, then go on as after any exit.</summary>
+    private async Task<bool> FollowAdoptedAsync(ContainerSlot slot, string id, V1ContainerStateTerminated adopted, CancellationToken cancellationToken)
+    {
+        var startedAt = adopted.StartedAt ?? _context.Now();
+        var log = AttemptLog.Start(PodFolder, slot.Name, slot.Attempts - 1, _context.Options.LogRotation, _context.Options.LogPumpInterval, _context.Time);
+        lock (_gate)
+        {
+            slot.State = ContainerStates.Running(startedAt);
+            slot.StartedAt = startedAt;
+            slot.Log = log;
+            slot.ProbedStarted = slot.Spec.StartupProbe is null ? null : false;
+            slot.ProbedReady = slot.Spec.StartupProbe is null && slot.Spec.ReadinessProbe is null ? null : false;
+        }
+        _context.Report($"adopted container {id} of pod {Key}, still running since {startedAt:O}");
+        await PublishAsync(cancellationToken);
+        var exit = await FollowAsync(slot, id, cancellationToken);
+        if (Stopping)
+        {
+            return exit.ExitCode == 0;
+        }
+        if (!ShouldRestart(slot, exit.ExitCode))
+        {
+            await PublishAsync(cancellationToken);
+            return exit.ExitCode == 0;
+        }
+        await DeleteContainerAsync(id);
+        DeleteFolder(Path.Combine(PodFolder, "containers", id));
+        return await BackOffAsync(slot, cancellationToken) && await RunAttemptsAsync(slot, cancellationToken);
+    }
+
+    private async Task<bool> RunAttemptsAsync(ContainerSlot slot, CancellationToken cancellationToken)
+    {
         while (!Stopping)
         {
             var restartCount = slot.Attempts;
@@ -231,8 +273,9 @@ internal sealed partial class PodWorker
             slot.FinishedAt = finishedAt;
             slot.State = new V1ContainerState
             {
-                Terminated = ContainerStates.Terminated(
-                    exit.ExitCode, exit.OomKilled, slot.StartedAt, Truncate(finishedAt), slot.StatusId),
+                Terminated = exit.Lost
+                    ? ContainerStates.Lost(slot.StartedAt, Truncate(finishedAt), slot.StatusId)
+                    : ContainerStates.Terminated(exit.ExitCode, exit.OomKilled, slot.StartedAt, Truncate(finishedAt), slot.StatusId),
             };
         }
         return exit;

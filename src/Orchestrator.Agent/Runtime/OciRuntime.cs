@@ -8,7 +8,7 @@ namespace Orchestrator.Agent.Runtime;
 /// create with the container's stdio pointed at its log file, then start; this process adopts and reaps the container's
 /// first process (see <see cref="ChildReaper"/>) and reads its cgroup before delete, which removes the cgroup.
 /// </remarks>
-public sealed class OciRuntime : IContainerRuntime, IContainerExec
+public sealed class OciRuntime : IContainerRuntime, IContainerExec, IContainerAdoption
 {
     private readonly OciCommandLine _commandLine;
     private readonly TimeSpan _timeout;
@@ -112,6 +112,29 @@ public sealed class OciRuntime : IContainerRuntime, IContainerExec
             // delete --force killed the process if it still ran; wait until it is reaped so no zombie is left.
             await tracked.Exit.WaitAsync(_timeout, cancellationToken);
         }
+    }
+
+    public async Task<bool> TryAdoptAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (_containers.ContainsKey(id))
+        {
+            return true;
+        }
+
+        var state = await RunAsync(_commandLine.For(null, "state", id), null, cancellationToken);
+        if (!state.Succeeded)
+        {
+            return false;
+        }
+
+        var parsed = OciJson.DeserializeState(state.Stdout);
+        if (ContainerState.ParseStatus(parsed.Status) != ContainerStatus.Running || parsed.Pid <= 0)
+        {
+            return false;
+        }
+
+        _containers[id] = TrackedContainer.Foreign(parsed.Pid);
+        return true;
     }
 
     public async Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken = default)

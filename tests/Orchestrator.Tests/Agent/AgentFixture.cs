@@ -23,7 +23,8 @@ public sealed class AgentFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await ClusterProcess.StartAsync();
+        // A fixed port, so the agent finds the server again after RestartServerAsync.
+        _cluster = await ClusterProcess.StartAsync(null, "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         var archive = Path.Combine(Cluster.DataDir, "busybox.tar");
         await OrchestratorCli.RunAsync("image", "busybox", "--output", archive);
         await OrchestratorCli.RunAsync("image", "import", archive, "--store", Path.Combine(AgentDir, "images"));
@@ -47,6 +48,14 @@ public sealed class AgentFixture : IAsyncLifetime
         Assert.True(ready.ExitCode == 0, $"the agent's node did not become Ready:\n{ready.Error}\nagent:\n{Agent.Output}");
     }
 
+    /// <summary>Kills the server (SIGKILL: a crash, not a shutdown) and starts it again on the same port and folder.</summary>
+    public async Task RestartServerAsync(TimeSpan down)
+    {
+        await Cluster.KillAsync();
+        await Task.Delay(down);
+        await Cluster.StartAgainAsync();
+    }
+
     public async Task DisposeAsync()
     {
         // Delete every pod first, so the agent stops and removes their containers and cgroups before it goes.
@@ -57,6 +66,13 @@ public sealed class AgentFixture : IAsyncLifetime
             await Agent.DisposeAsync();
             await _cluster.DisposeAsync();
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task<string> NamespaceAsync(string prefix)

@@ -166,6 +166,60 @@ public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<Age
         Assert.Contains("Killing: Container app failed liveness probe, will be restarted", events);
     }
 
+    [Fact]
+    public async Task A_restarted_agent_adopts_running_containers_without_restarting_them_and_keeps_their_logs_whole()
+    {
+        var ns = await fixture.NamespaceAsync("adopt");
+        (await Kubectl.RunAsync("run", "ticker", "-n", ns, $"--image={AgentFixture.Image}", "--",
+            "sh", "-c", "i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.2; done")).Succeeded();
+        await fixture.WaitForAsync(ns, "ticker", ".status.phase", "Running");
+        const string Identity = "jsonpath={.status.containerStatuses[0].containerID} {.status.containerStatuses[0].state.running.startedAt} {.status.containerStatuses[0].restartCount}";
+        var before = (await Kubectl.RunAsync("get", "-n", ns, "pod", "ticker", "-o", Identity)).Succeeded().Output;
+
+        await fixture.Agent.StopAsync();
+        await Task.Delay(2000);
+        await fixture.StartAgentAsync();
+        await Task.Delay(3000);
+
+        // Same container, same start, no restart; and the ticks it printed while no agent ran are in its log once each.
+        var after = (await Kubectl.RunAsync("get", "-n", ns, "pod", "ticker", "-o", Identity)).Succeeded().Output;
+        Assert.Equal(before, after);
+        Assert.EndsWith(" 0", after);
+        await AssertTicksContinuousAsync(ns, "ticker");
+    }
+
+    [Fact]
+    public async Task Pods_keep_running_through_a_control_plane_outage_and_are_reported_again_after_it()
+    {
+        var ns = await fixture.NamespaceAsync("outage");
+        (await Kubectl.RunAsync("run", "survivor", "-n", ns, $"--image={AgentFixture.Image}", "--",
+            "sh", "-c", "i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.2; done")).Succeeded();
+        await fixture.WaitForAsync(ns, "survivor", ".status.phase", "Running");
+        const string Identity = "jsonpath={.status.containerStatuses[0].containerID} {.status.containerStatuses[0].restartCount}";
+        var before = (await Kubectl.RunAsync("get", "-n", ns, "pod", "survivor", "-o", Identity)).Succeeded().Output;
+
+        // Ten seconds without an API server: the agent's calls fail and back off; its containers are not touched.
+        await fixture.RestartServerAsync(TimeSpan.FromSeconds(10));
+        await fixture.WaitForAsync(ns, "survivor", ".status.phase", "Running");
+        Assert.False(fixture.Agent.HasExited, $"the agent exited during the outage:\n{fixture.Agent.Output}");
+
+        var after = (await Kubectl.RunAsync("get", "-n", ns, "pod", "survivor", "-o", Identity)).Succeeded().Output;
+        Assert.Equal(before, after);
+        await AssertTicksContinuousAsync(ns, "survivor");
+        await fixture.WaitForAsync(ns, "survivor", ".status.conditions[?(@.type==\"Ready\")].status", "True");
+        (await Kubectl.RunAsync("wait", "--for=condition=Ready", $"node/{AgentFixture.Node}", "--timeout=60s")).Succeeded();
+    }
+
+    private async Task AssertTicksContinuousAsync(string ns, string pod)
+    {
+        var ticks = (await Kubectl.RunAsync("logs", "-n", ns, pod)).Succeeded().Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => int.Parse(l["tick ".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.True(ticks.Count > 20, $"only {ticks.Count} ticks in the log");
+        Assert.Equal(Enumerable.Range(0, ticks.Count), ticks);
+    }
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z pid 1\n$")]
     private static partial Regex TimestampedLine();
 }

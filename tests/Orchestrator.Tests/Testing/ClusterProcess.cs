@@ -60,7 +60,8 @@ public sealed class ClusterProcess : IAsyncDisposable
         info.Environment["ORCHESTRATOR_WATCH_BOOKMARK_SECONDS"] = "1";
         // No node agent unless a test asks for one: it would register this machine as a node in every test's cluster.
         string[] agent = _extraArguments.Contains("--agent") ? [] : ["--agent", "none"];
-        foreach (var arg in new[] { Dll, "up", "--data-dir", DataDir, "--port", "0" }.Concat(agent).Concat(_extraArguments))
+        string[] port = _extraArguments.Contains("--port") ? [] : ["--port", "0"];
+        foreach (var arg in new[] { Dll, "up", "--data-dir", DataDir }.Concat(port).Concat(agent).Concat(_extraArguments))
         {
             info.ArgumentList.Add(arg);
         }
