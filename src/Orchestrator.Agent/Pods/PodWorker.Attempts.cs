@@ -150,6 +150,8 @@ internal sealed partial class PodWorker
             return await FailAttemptAsync(slot, bundle, ContainerStates.CreateContainerError, $"preparing image \"{image}\" failed: {e.Message}", cancellationToken);
         }
 
+        await EventAsync("Normal", "Pulled",
+            rootfs.Pulled ? $"Successfully pulled image \"{image}\"" : $"Container image \"{image}\" already present on machine", cancellationToken);
         OciSpec spec;
         try
         {
@@ -173,6 +175,7 @@ internal sealed partial class PodWorker
             return await FailAttemptAsync(slot, bundle, ContainerStates.CreateContainerError, e.Message, cancellationToken);
         }
 
+        await EventAsync("Normal", "Created", $"Created container {slot.Name}", cancellationToken);
         var attemptLog = AttemptLog.Start(PodFolder, slot.Name, restartCount, _context.Options.LogRotation, _context.Options.LogPumpInterval, _context.Time);
         lock (_gate)
         {
@@ -215,6 +218,7 @@ internal sealed partial class PodWorker
             slot.FailureBackoff = null;
         }
         await PublishAsync(cancellationToken);
+        await EventAsync("Normal", "Started", $"Started container {slot.Name}", cancellationToken);
         return true;
     }
 
@@ -297,6 +301,10 @@ internal sealed partial class PodWorker
                     $"back-off {RestartBackoff.Format(slot.CrashBackoff!.Backoff)} restarting failed container={slot.Name} " +
                     $"pod={_pod.Metadata.Name}_{_pod.Metadata.NamespaceProperty ?? "default"}({Uid})");
             }
+        }
+        if (delay > TimeSpan.Zero)
+        {
+            await EventAsync("Warning", "BackOff", $"Back-off restarting failed container {slot.Name} in pod {_pod.Metadata.Name}_{_pod.Metadata.NamespaceProperty ?? "default"}({Uid})", cancellationToken);
         }
         if (delay > TimeSpan.Zero && !await WaitAsync(delay, cancellationToken))
         {

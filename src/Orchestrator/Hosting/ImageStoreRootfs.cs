@@ -37,6 +37,9 @@ public sealed class ImageStoreRootfs(ImageStore store, ImagePuller puller) : IRo
             Cmd = config.Cmd,
             Env = config.Env,
             WorkingDir = string.IsNullOrEmpty(config.WorkingDir) ? null : config.WorkingDir,
-        });
+        })
+        {
+            Pulled = local.Pulled,
+        };
     }
 }
