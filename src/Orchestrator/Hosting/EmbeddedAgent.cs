@@ -10,14 +10,19 @@ namespace Orchestrator.Hosting;
 public sealed class EmbeddedAgent : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly CancellationTokenRegistration _onStopping;
 
-    private EmbeddedAgent(Process process)
+    private EmbeddedAgent(Process process, CancellationToken stopping)
     {
         _process = process;
+
+        // SIGTERM as soon as the server begins to stop, while the API still answers: the agent then closes its watch
+        // at once, instead of retrying against a server that waits for that watch to end.
+        _onStopping = stopping.Register(Terminate);
     }
 
     /// <summary>Starts the agent unless <paramref name="runtime"/> is "none"; its output goes to stderr as "agent: ..." lines.</summary>
-    public static EmbeddedAgent? Start(string runtime, string dataDir, string kubeconfig)
+    public static EmbeddedAgent? Start(string runtime, string dataDir, string kubeconfig, CancellationToken stopping)
     {
         if (runtime == "none")
         {
@@ -50,28 +55,35 @@ public sealed class EmbeddedAgent : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new EmbeddedAgent(process);
+        return new EmbeddedAgent(process, stopping);
     }
 
     /// <summary>Stops the agent with SIGTERM (its containers keep running, as a stopped kubelet's do) and waits up to 10 s.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        await _onStopping.DisposeAsync();
+        Terminate();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
         {
-            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Console.Error.WriteLine("orchestrator: the node agent did not stop within 10 s of SIGTERM; killing it");
-                _process.Kill();
-            }
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("orchestrator: the node agent did not stop within 10 s of SIGTERM; killing it");
+            _process.Kill();
         }
 
         _process.Dispose();
+    }
+
+    private void Terminate()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            kill?.WaitForExit();
+        }
     }
 
     // How this process was started: the apphost alone, or `dotnet orchestrator.dll`.

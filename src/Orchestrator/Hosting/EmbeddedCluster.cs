@@ -95,7 +95,7 @@ public static class EmbeddedCluster
         Console.Error.WriteLine($"orchestrator: API server on https://127.0.0.1:{port}, ready in {started.Elapsed.TotalSeconds:F2}s");
         Console.WriteLine($"export KUBECONFIG={kubeconfig}");
         await using var simulator = EmbeddedSimulator.Start(options.SimulatedNodes, kubeconfig, app.Lifetime.ApplicationStopping);
-        await using var agent = EmbeddedAgent.Start(options.Agent, options.DataDir, kubeconfig);
+        await using var agent = EmbeddedAgent.Start(options.Agent, options.DataDir, kubeconfig, app.Lifetime.ApplicationStopping);
         await app.WaitForShutdownAsync(cancellationToken);
     }
 }
