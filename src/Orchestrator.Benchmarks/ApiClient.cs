@@ -43,6 +43,14 @@ public sealed class ApiClient : IDisposable
         return response.StatusCode == HttpStatusCode.Created;
     }
 
+    /// <summary>DELETE a path; true on 200 or 202, and on 404 (already gone).</summary>
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.DeleteAsync(path, cancellationToken);
+        await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+        return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.NotFound;
+    }
+
     /// <summary>GET a path and read the whole body; true on 200.</summary>
     public async Task<bool> GetAsync(string path, CancellationToken cancellationToken = default)
     {

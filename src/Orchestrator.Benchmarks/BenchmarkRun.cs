@@ -28,13 +28,16 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
         }
         var root = Directory.CreateTempSubdirectory("orchestrator-bench-").FullName;
         var run = new BenchmarkRun(options, dll, root);
-        // --quick runs both so CI exercises the scheduler too; --scheduler runs only the scheduler benchmark.
-        using var scheduler = options.Scheduler || options.Quick ? new SchedulerBench(options.Quick, dll, root) : null;
+        // --quick alone runs all three so CI exercises the scheduler and the agent too; --scheduler and --agent run only
+        // their own benchmark (both when both are given).
+        var only = options.Scheduler || options.Agent;
+        using var scheduler = options.Scheduler || (!only && options.Quick) ? new SchedulerBench(options.Quick, dll, root) : null;
+        using var agent = options.Agent || (!only && options.Quick) ? new AgentBench(options.Quick, dll, root) : null;
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Cleanup());
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Cleanup());
         try
         {
-            if (!options.Scheduler)
+            if (!only)
             {
                 await run.ExecuteAsync();
                 run.StopServer();
@@ -42,6 +45,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
             if (scheduler is not null)
             {
                 await scheduler.ExecuteAsync();
+            }
+            if (agent is not null)
+            {
+                await RunAgentAsync(agent, required: options.Agent);
             }
             Console.WriteLine();
             Console.WriteLine("RESULT: ok");
@@ -65,6 +72,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
             {
                 Console.WriteLine($"scheduler benchmark server's last lines:{Environment.NewLine}{tail}");
             }
+            if (agent?.Tail is { Length: > 0 } agentTail)
+            {
+                Console.WriteLine($"agent benchmark's last lines:{Environment.NewLine}{agentTail}");
+            }
             return 1;
         }
         finally
@@ -75,8 +86,26 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
         void Cleanup()
         {
             scheduler?.Dispose();
+            agent?.Dispose();
             run.Cleanup();
         }
+    }
+
+    /// <summary>The agent pass; without root or runc it is skipped with a note, unless --agent asked for it.</summary>
+    private static async Task RunAgentAsync(AgentBench agent, bool required)
+    {
+        if (AgentBench.Unavailable() is { } reason)
+        {
+            if (required)
+            {
+                throw new BenchmarkFailure($"the node agent benchmark cannot run here: {reason}");
+            }
+            Report.Section("node agent benchmark");
+            Report.Line("SKIPPED", reason);
+            return;
+        }
+        await agent.ExecuteAsync();
+        agent.Dispose();
     }
 
     private async Task ExecuteAsync()
@@ -139,7 +168,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
         Report.Line("load average at the end (1/5/15 min)", LoadAverage());
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg")
+    internal static string LoadAverage() => File.Exists("/proc/loadavg")
         ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
         : "unknown";
 
