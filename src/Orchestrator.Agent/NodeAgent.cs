@@ -47,8 +47,12 @@ public static class NodeAgent
             var registration = new NodeRegistration(context, runtimeVersion);
             await registration.RegisterUntilDoneAsync(cancellationToken);
             var heartbeat = new NodeHeartbeat(context, registration);
-            var workers = new PodWorkerContext(options, runtime, images, new ApiPodStatusWriter(context), new ApiPodConfigSource(context), time);
+            var events = new EventQueue(
+                (reported, token) => context.WriteAsync(t => client.CoreV1.CreateNamespacedEventAsync(reported, reported.Metadata.NamespaceProperty, cancellationToken: t), token),
+                context.Report);
+            var workers = new PodWorkerContext(options, runtime, images, new ApiPodStatusWriter(context, events), new ApiPodConfigSource(context), time);
             await Task.WhenAll(
+                events.RunAsync(cancellationToken),
                 heartbeat.RunLeaseAsync(cancellationToken),
                 heartbeat.RunStatusAsync(cancellationToken),
                 new PodWatcher(context, workers).RunAsync(cancellationToken));

@@ -5,12 +5,12 @@ using Orchestrator.Client;
 
 namespace Orchestrator.Agent.Pods;
 
-/// <summary>Pod status, events and the final delete through the API, each call through the Write pipeline.</summary>
+/// <summary>Pod status, events and the final delete through the API, each call through the Write pipeline; events go through <see cref="EventQueue"/>.</summary>
 /// <remarks>
 /// The status goes as a JSON merge patch of the whole status: lists (conditions, containerStatuses) are replaced whole,
 /// and unlike a replace it cannot conflict with the scheduler's or a controller's writes to the pod.
 /// </remarks>
-internal sealed class ApiPodStatusWriter(AgentContext context) : IPodStatusWriter
+internal sealed class ApiPodStatusWriter(AgentContext context, EventQueue events) : IPodStatusWriter
 {
     private long _events;
 
@@ -27,7 +27,8 @@ internal sealed class ApiPodStatusWriter(AgentContext context) : IPodStatusWrite
         }
     }
 
-    public async Task RecordEventAsync(V1Pod pod, string type, string reason, string message, CancellationToken cancellationToken)
+    /// <summary>Stamps the event now and queues it: it is sent in the background, so the pod's start does not wait for it.</summary>
+    public Task RecordEventAsync(V1Pod pod, string type, string reason, string message, CancellationToken cancellationToken)
     {
         var now = context.Now();
         var node = context.Options.NodeName;
@@ -57,7 +58,8 @@ internal sealed class ApiPodStatusWriter(AgentContext context) : IPodStatusWrite
             LastTimestamp = now,
             Count = 1,
         };
-        await context.WriteAsync(token => context.Client.CoreV1.CreateNamespacedEventAsync(reported, Namespace(pod), cancellationToken: token), cancellationToken);
+        events.Enqueue(reported);
+        return Task.CompletedTask;
     }
 
     public async Task DeletePodAsync(V1Pod pod, CancellationToken cancellationToken)

@@ -46,6 +46,37 @@ internal sealed partial class PodWorker
         }
     }
 
+    /// <summary>
+    /// Publishes without waiting: for the reports on the way to a start (Pending, ContainerCreating), which the start
+    /// itself need not wait for, as the kubelet's status manager does not hold up its pod workers. Writes still go
+    /// one at a time, each built from the state of its moment, so the later Running write cannot be overtaken.
+    /// Skipped while a container an earlier agent started is not yet adopted or given up: until then its state here
+    /// says it ended, and a running container must not show as ended for a moment after every agent restart.
+    /// </summary>
+    private void PublishSoon(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_init.Concat(_containers).Any(slot => slot.Adopted is not null))
+            {
+                return;
+            }
+        }
+        _ = PublishQuietlyAsync();
+
+        async Task PublishQuietlyAsync()
+        {
+            try
+            {
+                await PublishAsync(cancellationToken);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // The agent is stopping.
+            }
+        }
+    }
+
     private void RetryPublishLater(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _retryPending, 1) == 1)

@@ -135,7 +135,7 @@ internal sealed partial class PodWorker
 
     private async Task RunPodAsync(CancellationToken cancellationToken)
     {
-        await PublishAsync(cancellationToken);
+        PublishSoon(cancellationToken);
         if (!await PrepareVolumesAsync(cancellationToken))
         {
             return;
@@ -165,7 +165,7 @@ internal sealed partial class PodWorker
                 slot.State = ContainerStates.Waiting(ContainerStates.ContainerCreating);
             }
         }
-        await PublishAsync(cancellationToken);
+        PublishSoon(cancellationToken);
         await Task.WhenAll(_containers.Select(slot => RunSlotAsync(slot, cancellationToken)));
         if (!Stopping)
         {

@@ -24,7 +24,7 @@ public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<Age
         var status = (await Kubectl.RunAsync("get", "-n", ns, "pod", "hello", "-o",
             "jsonpath={.status.containerStatuses[0].state.terminated.reason} {.status.containerStatuses[0].state.terminated.exitCode} {.spec.nodeName}")).Succeeded().Output;
         Assert.Equal($"Completed 0 {AgentFixture.Node}", status);
-        var describe = (await Kubectl.RunAsync("describe", "pod", "-n", ns, "hello")).Succeeded().Output;
+        var describe = await fixture.DescribeShowingAsync(ns, "hello", "Started container hello");
         Assert.Contains($"Container image \"{AgentFixture.Image}\" already present on machine", describe);
         Assert.Contains("Created container hello", describe);
         Assert.Contains("Started container hello", describe);
