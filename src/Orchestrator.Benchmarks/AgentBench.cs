@@ -23,7 +23,7 @@ public sealed class AgentBench(bool quick, string serverDll, string root) : IDis
     private readonly string _dataDir = Path.Combine(root, "agent-data");
     private readonly Lock _lock = new();
     private ServerProcess? _server;
-    private AgentProcess? _agent;
+    private OrchestratorProcess? _agent;
     private AgentPodWatch? _watch;
     private string? _runc;
     private bool _disposed;
@@ -74,7 +74,7 @@ public sealed class AgentBench(bool quick, string serverDll, string root) : IDis
         Report.Line("image busybox + import (two CLI runs)", $"{clock.Elapsed.TotalSeconds:F2} s, {AgentPodFactory.Image}");
 
         clock.Restart();
-        var agent = AgentProcess.Start(serverDll, Path.Combine(_dataDir, "kubeconfig"), NodeName, NodeDir);
+        var agent = OrchestratorProcess.StartAgent(serverDll, Path.Combine(_dataDir, "kubeconfig"), NodeName, NodeDir);
         lock (_lock)
         {
             _agent = agent;
@@ -118,7 +118,7 @@ public sealed class AgentBench(bool quick, string serverDll, string root) : IDis
         Report.Line("load average at the end (1/5/15 min)", BenchmarkRun.LoadAverage());
     }
 
-    private async Task<AgentResult> MeasureAsync(ApiClient api, AgentPodWatch watch, AgentProcess agent, string archive, ProcessMemory idle)
+    private async Task<AgentResult> MeasureAsync(ApiClient api, AgentPodWatch watch, OrchestratorProcess agent, string archive, ProcessMemory idle)
     {
         Report.Section("warm-up: one pod on the fresh agent, not counted below");
         var warm = await StartPacedAsync(api, watch, "warm-up", 1);
@@ -238,7 +238,7 @@ public sealed class AgentBench(bool quick, string serverDll, string root) : IDis
         return clock.Elapsed;
     }
 
-    private static async Task WaitReadyAsync(ApiClient api, AgentProcess agent)
+    private static async Task WaitReadyAsync(ApiClient api, OrchestratorProcess agent)
     {
         var clock = Stopwatch.StartNew();
         while (!await IsReadyAsync(api))
@@ -270,7 +270,7 @@ public sealed class AgentBench(bool quick, string serverDll, string root) : IDis
     }
 
     /// <summary>Stops the agent, then fails the run if any deleted pod left a runc container, cgroup or folder behind.</summary>
-    private async Task CheckCleanAsync(AgentProcess agent)
+    private async Task CheckCleanAsync(OrchestratorProcess agent)
     {
         Report.Section("cleanup check");
         Report.Line("agent SIGTERM until exit", $"{(await agent.StopAsync(TimeSpan.FromSeconds(30))).TotalSeconds:F2} s");

@@ -43,6 +43,18 @@ public sealed class ApiClient : IDisposable
         return response.StatusCode == HttpStatusCode.Created;
     }
 
+    /// <summary>Sends a JSON body (POST, PUT or PATCH with its content type) and returns the answer; throws unless 2xx.</summary>
+    public async Task<byte[]> SendJsonAsync(HttpMethod method, string path, string json, string contentType = "application/json", CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return response.IsSuccessStatusCode
+            ? body
+            : throw new BenchmarkFailure($"{method} {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(300, body.Length)))}");
+    }
+
     /// <summary>DELETE a path; true on 200 or 202, and on 404 (already gone).</summary>
     public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -83,10 +95,14 @@ public sealed class ApiClient : IDisposable
         return await ListStreamReader.CountAsync(body, cancellationToken);
     }
 
-    /// <summary>Opens a watch stream; the caller reads and disposes it.</summary>
-    public async Task<HttpResponseMessage> OpenWatchAsync(string resourceVersion, CancellationToken cancellationToken)
+    /// <summary>Opens a watch stream on the namespace's pods; the caller reads and disposes it.</summary>
+    public Task<HttpResponseMessage> OpenWatchAsync(string resourceVersion, CancellationToken cancellationToken) =>
+        OpenWatchAsync(PodsPath, resourceVersion, cancellationToken);
+
+    /// <summary>Opens a watch stream on a collection path; the caller reads and disposes it.</summary>
+    public async Task<HttpResponseMessage> OpenWatchAsync(string collection, string resourceVersion, CancellationToken cancellationToken)
     {
-        var response = await _http.GetAsync($"{PodsPath}?watch=true&resourceVersion={resourceVersion}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var response = await _http.GetAsync($"{collection}?watch=true&resourceVersion={resourceVersion}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             response.Dispose();

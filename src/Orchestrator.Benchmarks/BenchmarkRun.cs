@@ -28,11 +28,12 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
         }
         var root = Directory.CreateTempSubdirectory("orchestrator-bench-").FullName;
         var run = new BenchmarkRun(options, dll, root);
-        // --quick alone runs all three so CI exercises the scheduler and the agent too; --scheduler and --agent run only
-        // their own benchmark (both when both are given).
-        var only = options.Scheduler || options.Agent;
+        // --quick alone runs them all so CI exercises the scheduler, the agent and the controllers too; --scheduler,
+        // --agent and --controllers run only their own benchmarks.
+        var only = options.Scheduler || options.Agent || options.Controllers;
         using var scheduler = options.Scheduler || (!only && options.Quick) ? new SchedulerBench(options.Quick, dll, root) : null;
         using var agent = options.Agent || (!only && options.Quick) ? new AgentBench(options.Quick, dll, root) : null;
+        using var controllers = options.Controllers || (!only && options.Quick) ? new ControllerBench(options.Quick, dll, root) : null;
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Cleanup());
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Cleanup());
         try
@@ -49,6 +50,11 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
             if (agent is not null)
             {
                 await RunAgentAsync(agent, required: options.Agent);
+            }
+            if (controllers is not null)
+            {
+                await controllers.ExecuteAsync();
+                controllers.Dispose();
             }
             Console.WriteLine();
             Console.WriteLine("RESULT: ok");
@@ -76,6 +82,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
             {
                 Console.WriteLine($"agent benchmark's last lines:{Environment.NewLine}{agentTail}");
             }
+            if (controllers?.Tail is { Length: > 0 } controllerTail)
+            {
+                Console.WriteLine($"controller benchmark server's last lines:{Environment.NewLine}{controllerTail}");
+            }
             return 1;
         }
         finally
@@ -87,6 +97,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
         {
             scheduler?.Dispose();
             agent?.Dispose();
+            controllers?.Dispose();
             run.Cleanup();
         }
     }
