@@ -13,13 +13,12 @@ public static class ControllerSummary
         Report.Line("rolling update: lowest available / floor", $"{result.LowestAvailable:N0} / {floor:N0} (done in {result.Rollout.TotalSeconds:F2} s)", "never below", result.LowestAvailable >= floor);
         Report.Line("10% of nodes die: replaced after", result.Replacement is { } r ? $"{r.TotalSeconds:F2} s" : "not in time", $"<= {deadline} s (grace {graceSeconds} + toleration {tolerationSeconds} + 2)",
             result.Replacement is { } t && t.TotalSeconds <= deadline);
-        // The issue's target: no more than the configured rate lets through (per zone, three zones, over the window).
-        // Every zone is then over the 55% unhealthy threshold and, below 50 nodes, should stop evicting altogether (kube's
-        // rule), so a count well under the rate's allowance is the partition logic at work.
+        // At this rate the healthy-zone limit alone would let every dead node go within the window, so the issue's "no
+        // more than the configured rate" cannot fail here and is not printed as a target. What shows whether the cluster
+        // held back is the count itself: every zone is over the 55% unhealthy threshold and, below 50 nodes, should stop
+        // evicting altogether (kube's rule), leaving only what was tainted before a pass saw its zone cross.
         var window = graceSeconds + result.PartitionWindow.TotalSeconds;
-        var allowed = (int)Math.Min(result.MassKilledNodes, 3 * Math.Ceiling(evictionRate * window));
         Report.Line("60% of nodes dead: nodes evicted in the window",
-            $"{result.MassEvictedNodes} of {result.MassKilledNodes} ({result.MassEvictions:N0} pods) in {window:F0} s at {evictionRate}/s a zone",
-            $"<= {allowed} (the rate's allowance)", result.MassEvictedNodes <= allowed);
+            $"{result.MassEvictedNodes} of {result.MassKilledNodes} ({result.MassEvictions:N0} pods) in {window:F0} s; the healthy rate ({evictionRate}/s a zone) alone would allow all");
     }
 }
