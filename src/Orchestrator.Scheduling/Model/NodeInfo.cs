@@ -75,6 +75,9 @@ public sealed record NodeInfo
     /// <summary>How many pods on the node the owner (by uid) has; pods and their owner always share a namespace.</summary>
     internal int PodsOwnedBy(string ownerUid) => Owners.Of(ownerUid);
 
+    /// <summary>PodsOwnedBy with the uid's OwnerCounts.Hash computed by the caller once for many nodes.</summary>
+    internal int PodsOwnedBy(string ownerUid, int hash) => Owners.Of(ownerUid, hash);
+
     private OwnerCounts Owners => _owners ??= OwnerCounts.Of(_pods);
 
     private static (Resources Requested, Resources NonZero, bool AntiAffinity) Sum(ImmutableArray<PodInfo> pods)

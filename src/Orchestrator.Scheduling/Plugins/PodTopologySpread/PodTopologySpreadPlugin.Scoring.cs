@@ -119,6 +119,25 @@ public sealed partial class PodTopologySpreadPlugin
         var anyNode = pod.NodeSelector.IsEmpty && pod.RequiredNodeAffinity.IsDefaultOrEmpty;
         if (constraints[0].OwnerUid is { } owner)
         {
+            if (anyNode && OnlyHostnameAndZone(constraints))
+            {
+                // The sums the walk below makes, kept by the snapshot per owner and zone as pods are assumed.
+                var zones = snapshot.ZonePodsOf(owner);
+                for (var i = 0; i < constraints.Length; i++)
+                {
+                    for (var z = 0; constraints[i].TopologyKey == WellKnownLabels.Zone && z < zones.Count; z++)
+                    {
+                        var zone = zones.DomainAt(z);
+                        if (counts[i].TryGetValue(zone, out var current))
+                        {
+                            counts[i][zone] = current + zones.CountAt(z);
+                        }
+                    }
+                }
+
+                return;
+            }
+
             foreach (var index in snapshot.PodNodesOf(owner))
             {
                 var node = snapshot.Nodes[index];
@@ -142,6 +161,19 @@ public sealed partial class PodTopologySpreadPlugin
 
             Add(node, constraints, counts, c => c.CountOn(pod, node));
         }
+    }
+
+    private static bool OnlyHostnameAndZone(ImmutableArray<SpreadConstraint> constraints)
+    {
+        foreach (var constraint in constraints)
+        {
+            if (constraint.TopologyKey is not (WellKnownLabels.Hostname or WellKnownLabels.Zone))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Add(NodeInfo node, ImmutableArray<SpreadConstraint> constraints, Dictionary<string, long>[] counts, Func<SpreadConstraint, int> count)
