@@ -192,11 +192,7 @@ public sealed class Scheduler
                 continue;
             }
 
-            for (var n = 0; n < nodes.Count; n++)
-            {
-                column[n] = plugin.Score(state, pod, nodes[n]);
-            }
-
+            plugin.ScoreAll(state, pod, CollectionsMarshal.AsSpan(nodes), column);
             plugin.NormalizeScore(state, pod, nodes, column);
             for (var n = 0; n < nodes.Count; n++)
             {

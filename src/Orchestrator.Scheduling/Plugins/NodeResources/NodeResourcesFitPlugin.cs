@@ -58,6 +58,22 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IScorePlugin
     {
         Span<long> requested = stackalloc long[_names.Length];
         Span<long> allocatable = stackalloc long[_names.Length];
+        return Score(pod, node, requested, allocatable);
+    }
+
+    /// <summary>Score for each node with the resource buffers allocated once for the cycle.</summary>
+    public void ScoreAll(CycleState state, PodInfo pod, ReadOnlySpan<NodeInfo> nodes, Span<long> scores)
+    {
+        Span<long> requested = stackalloc long[_names.Length];
+        Span<long> allocatable = stackalloc long[_names.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            scores[i] = Score(pod, nodes[i], requested, allocatable);
+        }
+    }
+
+    private long Score(PodInfo pod, NodeInfo node, Span<long> requested, Span<long> allocatable)
+    {
         for (var i = 0; i < _names.Length; i++)
         {
             // cpu and memory, the default pair, without matching the resource name on every node.

@@ -62,9 +62,46 @@ public sealed partial class PodTopologySpreadPlugin
         return Status.Success;
     }
 
-    public long Score(CycleState state, PodInfo pod, NodeInfo node)
+    public long Score(CycleState state, PodInfo pod, NodeInfo node) => Score(state.Read<ScoreState>(PreScoreKey), pod, node);
+
+    /// <summary>Score for each node with the PreScore state read once.</summary>
+    public void ScoreAll(CycleState state, PodInfo pod, ReadOnlySpan<NodeInfo> nodes, Span<long> scores)
     {
         var s = state.Read<ScoreState>(PreScoreKey);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            scores[i] = Score(s, pod, nodes[i]);
+        }
+    }
+
+    /// <summary>Reverses the raw scores onto 0..100: 100 × (max + min - score) / max, so the emptiest domain gets 100.</summary>
+    public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores)
+    {
+        var s = state.Read<ScoreState>(PreScoreKey);
+
+        // Ignored nodes are rare (explicit constraints on nodes missing a key); without any, no node name is looked up.
+        var anyIgnored = s.Ignored.Count > 0;
+        var min = long.MaxValue;
+        long max = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (!anyIgnored || !s.Ignored.Contains(nodes[i].Name))
+            {
+                min = Math.Min(min, scores[i]);
+                max = Math.Max(max, scores[i]);
+            }
+        }
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = anyIgnored && s.Ignored.Contains(nodes[i].Name) ? 0
+                : max == 0 ? NodeScores.Max
+                : NodeScores.Max * (max + min - scores[i]) / max;
+        }
+    }
+
+    private static long Score(ScoreState s, PodInfo pod, NodeInfo node)
+    {
         if (s.Ignored.Count > 0 && s.Ignored.Contains(node.Name))
         {
             return 0;
@@ -86,29 +123,6 @@ public sealed partial class PodTopologySpreadPlugin
         }
 
         return (long)Math.Round(score, MidpointRounding.AwayFromZero);
-    }
-
-    /// <summary>Reverses the raw scores onto 0..100: 100 × (max + min - score) / max, so the emptiest domain gets 100.</summary>
-    public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores)
-    {
-        var s = state.Read<ScoreState>(PreScoreKey);
-        var min = long.MaxValue;
-        long max = 0;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (!s.Ignored.Contains(nodes[i].Name))
-            {
-                min = Math.Min(min, scores[i]);
-                max = Math.Max(max, scores[i]);
-            }
-        }
-
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] = s.Ignored.Contains(nodes[i].Name) ? 0
-                : max == 0 ? NodeScores.Max
-                : NodeScores.Max * (max + min - scores[i]) / max;
-        }
     }
 
     private static void CountDomainPods(
