@@ -57,26 +57,33 @@ public sealed class Scheduler
             }
         }
 
-        var skipped = framework.SkippedFilters(state);
+        var active = framework.ActiveFilters(state);
 
         // Like kube-scheduler, a pod that preempted tries the node it made room on first and takes it if it fits.
         if (pod.NominatedNodeName.Length > 0
             && snapshot.Get(pod.NominatedNodeName) is { } nominated
-            && framework.RunFiltersWithNominatedPods(state, pod, nominated, skipped).IsSuccess)
+            && framework.RunFiltersWithNominatedPods(state, pod, nominated, active).IsSuccess)
         {
             return Reserve(framework, state, pod, nominated.Name, 1, 1, null);
         }
 
-        var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, nodes.Count);
-        var feasible = new List<NodeInfo>(Math.Min(toFind, nodes.Count));
+        var count = nodes.Count;
+        var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, count);
+        var feasible = new List<NodeInfo>(Math.Min(toFind, count));
         // Why nodes were rejected only matters when none fits; a list costs nothing to fill on the common path.
         var rejected = new List<(string Node, Status Status)>();
-        var start = _nextStartNodeIndex % nodes.Count;
+
+        // Decided once per cycle: without nominated pods a node's filters need no what-if copy of it.
+        var withNominated = snapshot.HasNominatedPods;
+        var index = _nextStartNodeIndex % count;
         var processed = 0;
-        for (; processed < nodes.Count && feasible.Count < toFind; processed++)
+        for (; processed < count && feasible.Count < toFind; processed++)
         {
-            var node = nodes[(start + processed) % nodes.Count];
-            var status = framework.RunFiltersWithNominatedPods(state, pod, node, skipped);
+            var node = nodes[index];
+            index = index + 1 == count ? 0 : index + 1;
+            var status = withNominated
+                ? framework.RunFiltersWithNominatedPods(state, pod, node, active)
+                : framework.RunFilters(state, pod, node, active);
             if (status.IsSuccess)
             {
                 feasible.Add(node);
@@ -91,11 +98,12 @@ public sealed class Scheduler
             }
         }
 
-        _nextStartNodeIndex = (start + processed) % nodes.Count;
+        // Where the next cycle starts, so a sampled cluster is searched round-robin.
+        _nextStartNodeIndex = index;
         if (feasible.Count == 0)
         {
             var statuses = rejected.ToImmutableDictionary(r => r.Node, r => r.Status, StringComparer.Ordinal);
-            return Unschedulable(framework, state, pod, nodes.Count, statuses, "");
+            return Unschedulable(framework, state, pod, count, statuses, "");
         }
 
         if (feasible.Count == 1)
