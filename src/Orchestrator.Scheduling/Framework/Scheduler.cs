@@ -12,6 +12,7 @@ public sealed class Scheduler
     private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
     private readonly Random _random;
     private int _nextStartNodeIndex;
+    private long[] _column = [];
 
     public Scheduler(Random random)
         : this([Profile.Default], random)
@@ -171,7 +172,7 @@ public sealed class Scheduler
         return new ScheduleResult { FitError = fitError, EvaluatedNodes = statuses.Count, NominatedNodeName = nominated, Victims = victims, State = state };
     }
 
-    private static ScoreTable? Score(ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, out Status? error)
+    private ScoreTable? Score(ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, out Status? error)
     {
         error = null;
         foreach (var plugin in framework.PreScore)
@@ -189,9 +190,16 @@ public sealed class Scheduler
         }
 
         var plugins = framework.Score.Length;
-        var table = new long[nodes.Count * plugins];
-        var column = new long[nodes.Count];
+        var table = new byte[nodes.Count * plugins];
         var totals = new long[nodes.Count];
+
+        // One plugin's column at a time; scratch kept by the scheduler (one cycle at a time) rather than 4 KB a decision.
+        if (_column.Length < nodes.Count)
+        {
+            _column = new long[Math.Max(nodes.Count, _column.Length * 2)];
+        }
+
+        var column = _column.AsSpan(0, nodes.Count);
         for (var p = 0; p < plugins; p++)
         {
             var plugin = framework.Score[p];
@@ -200,9 +208,11 @@ public sealed class Scheduler
                 continue;
             }
 
+            column.Clear();
             plugin.ScoreAll(state, pod, CollectionsMarshal.AsSpan(nodes), column);
             plugin.NormalizeScore(state, pod, nodes, column);
-            for (var n = 0; n < nodes.Count; n++)
+            var weight = framework.ScoreWeights[p];
+            for (var n = 0; n < column.Length; n++)
             {
                 if (column[n] is < NodeScores.Min or > NodeScores.Max)
                 {
@@ -210,18 +220,12 @@ public sealed class Scheduler
                     return null;
                 }
 
-                table[(n * plugins) + p] = column[n];
-                totals[n] += column[n] * framework.ScoreWeights[p];
+                table[(n * plugins) + p] = (byte)column[n];
+                totals[n] += column[n] * weight;
             }
         }
 
-        var names = new string[nodes.Count];
-        for (var n = 0; n < nodes.Count; n++)
-        {
-            names[n] = nodes[n].Name;
-        }
-
-        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, ImmutableCollectionsMarshal.AsImmutableArray(names), table, totals);
+        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, nodes, table, totals);
     }
 
     // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,
@@ -231,7 +235,7 @@ public sealed class Scheduler
         var best = 0;
         var bestTotal = scores.TotalAt(0);
         var ties = 1;
-        for (var n = 1; n < scores.Nodes.Length; n++)
+        for (var n = 1; n < scores.Count; n++)
         {
             var total = scores.TotalAt(n);
             if (total > bestTotal)
@@ -244,7 +248,7 @@ public sealed class Scheduler
             }
         }
 
-        return scores.Nodes[best];
+        return scores.NodeAt(best);
     }
 
     private static ScheduleResult Reserve(

@@ -1,21 +1,28 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Orchestrator.Scheduling.Model;
 
 namespace Orchestrator.Scheduling.Framework;
 
 /// <summary>Every feasible node's normalized score from every score plugin, so each placement can be explained.</summary>
 public sealed class ScoreTable
 {
-    // Node-major, one flat array, so a decision over 500 nodes costs two allocations rather than 500 records.
-    private readonly long[] _scores;
+    // Node-major, one flat array, so a decision over 500 nodes costs a few allocations rather than 500 records; a
+    // normalized score is 0..100, so a byte each (the framework checks the range before storing).
+    private readonly byte[] _scores;
     private readonly long[] _totals;
 
-    internal ScoreTable(ImmutableArray<string> plugins, ImmutableArray<int> weights, ImmutableArray<string> nodes, long[] scores, long[] totals)
+    // The feasible nodes themselves: their names are only needed when someone reads Nodes or asks for one node, so
+    // the array of names is built then, not on every decision.
+    private readonly List<NodeInfo> _nodes;
+    private ImmutableArray<string> _names;
+
+    internal ScoreTable(ImmutableArray<string> plugins, ImmutableArray<int> weights, List<NodeInfo> nodes, byte[] scores, long[] totals)
     {
         Plugins = plugins;
         Weights = weights;
-        Nodes = nodes;
+        _nodes = nodes;
         _scores = scores;
         _totals = totals;
     }
@@ -24,7 +31,9 @@ public sealed class ScoreTable
 
     public ImmutableArray<int> Weights { get; }
 
-    public ImmutableArray<string> Nodes { get; }
+    public ImmutableArray<string> Nodes => _names.IsDefault ? _names = [.. _nodes.Select(n => n.Name)] : _names;
+
+    internal int Count => _nodes.Count;
 
     /// <summary>The plugin's normalized score (0..100) for the node, before its weight is applied.</summary>
     public long Score(string node, string plugin) => _scores[(IndexOfNode(node) * Plugins.Length) + IndexOfPlugin(plugin)];
@@ -33,6 +42,8 @@ public sealed class ScoreTable
     public long Total(string node) => _totals[IndexOfNode(node)];
 
     internal long TotalAt(int row) => _totals[row];
+
+    internal string NodeAt(int row) => _nodes[row].Name;
 
     public IReadOnlyDictionary<string, long> Totals() =>
         Nodes.Select((n, i) => (n, _totals[i])).ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);
