@@ -12,6 +12,7 @@ public sealed class Scheduler
     private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
     private readonly Random _random;
     private int _nextStartNodeIndex;
+    private readonly List<(string Node, Status Status)> _rejected = [];
     private long[] _column = [];
 
     public Scheduler(Random random)
@@ -71,8 +72,10 @@ public sealed class Scheduler
         var count = nodes.Count;
         var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, count);
         var feasible = new List<NodeInfo>(Math.Min(toFind, count));
-        // Why nodes were rejected only matters when none fits; a list costs nothing to fill on the common path.
-        var rejected = new List<(string Node, Status Status)>();
+        // Why nodes were rejected only matters when none fits; a scratch list reused by every cycle costs nothing to
+        // fill on the common path, where a busy cluster rejects a hundred full nodes a cycle.
+        var rejected = _rejected;
+        rejected.Clear();
 
         // Decided once per cycle: without nominated pods a node's filters need no what-if copy of it.
         var withNominated = snapshot.HasNominatedPods;
@@ -104,6 +107,7 @@ public sealed class Scheduler
         if (feasible.Count == 0)
         {
             var statuses = rejected.ToImmutableDictionary(r => r.Node, r => r.Status, StringComparer.Ordinal);
+            rejected.Clear();
             return Unschedulable(framework, state, pod, count, statuses, "");
         }
 

@@ -24,7 +24,10 @@ public sealed record NodeInfo
         {
             _labels = value;
             _hostnameLabel = value.GetValueOrDefault(WellKnownLabels.Hostname);
-            _zoneLabel = value.GetValueOrDefault(WellKnownLabels.Zone);
+
+            // Interned: a cluster has a few zones, and every node of one then shares the string, so spreading finds a
+            // node's zone among a cycle's domains by reference instead of hashing it on each of 500 nodes.
+            _zoneLabel = value.GetValueOrDefault(WellKnownLabels.Zone) is { } zone ? string.Intern(zone) : null;
         }
     }
 

@@ -20,10 +20,10 @@ public sealed partial class PodTopologySpreadPlugin
         var ignored = new HashSet<string>(StringComparer.Ordinal);
 
         // One table per constraint, keyed by the domain's value: hashing "zone-a" beats hashing (key, value) pairs.
-        var counts = new Dictionary<string, long>[constraints.Length];
+        var counts = new DomainTable[constraints.Length];
         for (var i = 0; i < constraints.Length; i++)
         {
-            counts[i] = new Dictionary<string, long>(StringComparer.Ordinal);
+            counts[i] = new DomainTable();
         }
 
         var anyDomain = false;
@@ -40,7 +40,7 @@ public sealed partial class PodTopologySpreadPlugin
                 var key = constraints[i].TopologyKey;
                 if (key != WellKnownLabels.Hostname && node.TryGetLabel(key, out var value))
                 {
-                    anyDomain |= counts[i].TryAdd(value, 0);
+                    anyDomain |= counts[i].TryAdd(value);
                 }
             }
         }
@@ -118,7 +118,7 @@ public sealed partial class PodTopologySpreadPlugin
 
             var count = constraint.TopologyKey == WellKnownLabels.Hostname
                 ? constraint.CountOn(pod, node)
-                : s.Counts[i].GetValueOrDefault(value);
+                : s.Counts[i].PodsIn(value);
             score += (count * s.Weights[i]) + (constraint.MaxSkew - 1);
         }
 
@@ -126,7 +126,7 @@ public sealed partial class PodTopologySpreadPlugin
     }
 
     private static void CountDomainPods(
-        Snapshot snapshot, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, bool requireAll, Dictionary<string, long>[] counts)
+        Snapshot snapshot, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, bool requireAll, DomainTable[] counts)
     {
         // Zones span nodes that were not sampled or did not fit, so every eligible node in the snapshot counts.
         // The owner defaults only need the nodes running that owner's pods, which the snapshot indexes.
@@ -141,11 +141,7 @@ public sealed partial class PodTopologySpreadPlugin
                 {
                     for (var z = 0; constraints[i].TopologyKey == WellKnownLabels.Zone && z < zones.Count; z++)
                     {
-                        var zone = zones.DomainAt(z);
-                        if (counts[i].TryGetValue(zone, out var current))
-                        {
-                            counts[i][zone] = current + zones.CountAt(z);
-                        }
+                        counts[i].AddPods(zones.DomainAt(z), zones.CountAt(z));
                     }
                 }
 
@@ -190,23 +186,23 @@ public sealed partial class PodTopologySpreadPlugin
         return true;
     }
 
-    private static void Add(NodeInfo node, ImmutableArray<SpreadConstraint> constraints, Dictionary<string, long>[] counts, Func<SpreadConstraint, int> count)
+    private static void Add(NodeInfo node, ImmutableArray<SpreadConstraint> constraints, DomainTable[] counts, Func<SpreadConstraint, int> count)
     {
         for (var i = 0; i < constraints.Length; i++)
         {
             var constraint = constraints[i];
             if (constraint.TopologyKey != WellKnownLabels.Hostname
                 && node.TryGetLabel(constraint.TopologyKey, out var value)
-                && counts[i].TryGetValue(value, out var current))
+                && counts[i].Contains(value))
             {
-                counts[i][value] = current + count(constraint);
+                counts[i].AddPods(value, count(constraint));
             }
         }
     }
 
     private sealed record ScoreState(
         ImmutableArray<SpreadConstraint> Constraints,
-        Dictionary<string, long>[] Counts,
+        DomainTable[] Counts,
         double[] Weights,
         HashSet<string> Ignored);
 }
