@@ -9,8 +9,9 @@ public sealed class Snapshot
     private readonly FrozenDictionary<string, int> _index;
 
     // Owner uid -> the index of the node of each of its pods, so spreading a workload across zones reads
-    // its own replicas instead of every pod in the cluster.
-    private readonly ImmutableDictionary<string, ImmutableArray<int>> _podNodesByOwner;
+    // its own replicas instead of every pod in the cluster. A tree list rather than an array: assuming a pod adds one
+    // entry in O(log n) instead of copying all 1,500 entries of a big owner.
+    private readonly ImmutableDictionary<string, ImmutableList<int>> _podNodesByOwner;
 
     // Owner uid -> its pods per zone label, kept as pods are assumed: default spreading reads an owner's zone counts
     // every cycle, and summing them from the per-pod list above cost a walk over up to 1,500 pods per decision.
@@ -20,7 +21,7 @@ public sealed class Snapshot
         NodeList nodes,
         FrozenDictionary<string, int> index,
         int podsWithAntiAffinity,
-        ImmutableDictionary<string, ImmutableArray<int>> podNodesByOwner,
+        ImmutableDictionary<string, ImmutableList<int>> podNodesByOwner,
         ImmutableDictionary<string, DomainCounts> zonePodsByOwner)
     {
         Nodes = nodes;
@@ -51,7 +52,7 @@ public sealed class Snapshot
         var byOwner = array
             .SelectMany((node, i) => node.Pods.Where(p => p.Owner is not null).Select(p => (p.Owner!.Uid, i)))
             .GroupBy(p => p.Uid, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.i).ToImmutableArray(), StringComparer.Ordinal);
+            .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.i).ToImmutableList(), StringComparer.Ordinal);
         var zones = ImmutableDictionary.CreateBuilder<string, DomainCounts>(StringComparer.Ordinal);
         foreach (var node in array)
         {
@@ -88,7 +89,7 @@ public sealed class Snapshot
     }
 
     /// <summary>One node index per pod of the owner (a node with two replicas appears twice).</summary>
-    internal ImmutableArray<int> PodNodesOf(string ownerUid) =>
+    internal ImmutableList<int> PodNodesOf(string ownerUid) =>
         _podNodesByOwner.TryGetValue(ownerUid, out var nodes) ? nodes : [];
 
     /// <summary>How many pods of the owner run on nodes of each zone (topology.kubernetes.io/zone); nodes without the label are left out.</summary>
