@@ -195,7 +195,6 @@ public sealed class Scheduler
 
         var plugins = framework.Score.Length;
         var table = new byte[nodes.Count * plugins];
-        var totals = new long[nodes.Count];
 
         // One plugin's column at a time; scratch kept by the scheduler (one cycle at a time) rather than 4 KB a decision.
         if (_column.Length < nodes.Count)
@@ -215,7 +214,6 @@ public sealed class Scheduler
             column.Clear();
             plugin.ScoreAll(state, pod, CollectionsMarshal.AsSpan(nodes), column);
             plugin.NormalizeScore(state, pod, nodes, column);
-            var weight = framework.ScoreWeights[p];
             for (var n = 0; n < column.Length; n++)
             {
                 if (column[n] is < NodeScores.Min or > NodeScores.Max)
@@ -225,11 +223,10 @@ public sealed class Scheduler
                 }
 
                 table[(n * plugins) + p] = (byte)column[n];
-                totals[n] += column[n] * weight;
             }
         }
 
-        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, nodes, table, totals);
+        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, nodes, table);
     }
 
     // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,
