@@ -128,20 +128,31 @@ public sealed class Snapshot
         var old = Nodes[i];
         var delta = new Dictionary<string, int>(StringComparer.Ordinal);
         var antiAffinity = PodsWithRequiredAntiAffinity;
-        var zones = _zonePodsByOwner;
+
+        // Netted per owner and zone first: an update that only changes a pod's status moves no count and costs no
+        // copy. The new node may carry another zone label than the old one, so its pods count under the new one.
+        var zoneDelta = new Dictionary<(string Owner, string Zone), int>();
         foreach (var pod in old.Pods)
         {
             Count(delta, pod, -1);
             antiAffinity -= pod.RequiredAntiAffinity.IsDefaultOrEmpty ? 0 : 1;
-            zones = CountZone(zones, pod, old, -1);
+            CountZone(zoneDelta, pod, old, -1);
         }
 
-        // The new node may carry another zone label than the old one, so its pods count under the new one.
         foreach (var pod in node.Pods)
         {
             Count(delta, pod, +1);
             antiAffinity += pod.RequiredAntiAffinity.IsDefaultOrEmpty ? 0 : 1;
-            zones = CountZone(zones, pod, node, +1);
+            CountZone(zoneDelta, pod, node, +1);
+        }
+
+        var zones = _zonePodsByOwner;
+        foreach (var ((owner, zone), change) in zoneDelta)
+        {
+            if (change != 0)
+            {
+                zones = AddZonePods(zones, owner, zone, change);
+            }
         }
 
         var byOwner = _podNodesByOwner;
@@ -179,18 +190,25 @@ public sealed class Snapshot
                 delta[owner.Uid] = delta.GetValueOrDefault(owner.Uid) + by;
             }
         }
+
+        static void CountZone(Dictionary<(string Owner, string Zone), int> delta, PodInfo pod, NodeInfo node, int by)
+        {
+            if (pod.Owner is { } owner && node.TryGetLabel(WellKnownLabels.Zone, out var zone))
+            {
+                delta[(owner.Uid, zone)] = delta.GetValueOrDefault((owner.Uid, zone)) + by;
+            }
+        }
     }
 
     private static ImmutableDictionary<string, DomainCounts> CountZone(
-        ImmutableDictionary<string, DomainCounts> zones, PodInfo pod, NodeInfo node, int delta)
-    {
-        if (pod.Owner is not { } owner || !node.TryGetLabel(WellKnownLabels.Zone, out var zone))
-        {
-            return zones;
-        }
+        ImmutableDictionary<string, DomainCounts> zones, PodInfo pod, NodeInfo node, int delta) =>
+        pod.Owner is { } owner && node.TryGetLabel(WellKnownLabels.Zone, out var zone) ? AddZonePods(zones, owner.Uid, zone, delta) : zones;
 
-        var counts = (zones.TryGetValue(owner.Uid, out var current) ? current : DomainCounts.None).Add(zone, delta);
-        return counts.IsEmpty ? zones.Remove(owner.Uid) : zones.SetItem(owner.Uid, counts);
+    private static ImmutableDictionary<string, DomainCounts> AddZonePods(
+        ImmutableDictionary<string, DomainCounts> zones, string owner, string zone, int delta)
+    {
+        var counts = (zones.TryGetValue(owner, out var current) ? current : DomainCounts.None).Add(zone, delta);
+        return counts.IsEmpty ? zones.Remove(owner) : zones.SetItem(owner, counts);
     }
 
     private Snapshot Copy(ImmutableArray<PodDisruptionBudget>? budgets = null, NominatedPods? nominated = null) =>
