@@ -11,8 +11,8 @@ public sealed class Scheduler
 {
     private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
     private readonly Random _random;
-    private int _nextStartNodeIndex;
     private readonly List<(string Node, Status Status)> _rejected = [];
+    private int _nextStartNodeIndex;
     private long[] _column = [];
 
     public Scheduler(Random random)
