@@ -10,11 +10,11 @@ internal sealed partial class ProfileFramework : IFrameworkHandle
     /// priority added to the node (so it cannot take room preemption freed for them) and, when any were added, without
     /// them too (so it does not rely on, say, affinity to a pod that may never arrive).
     /// </summary>
-    public Status RunFiltersWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, bool[]? skipped)
+    public Status RunFiltersWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, IFilterPlugin[]? active)
     {
         if (!state.Snapshot.HasNominatedPods)
         {
-            return RunFilters(state, pod, node, skipped);
+            return RunFilters(state, pod, node, active);
         }
 
         var status = AddNominatedPods(state, pod, node, out var stateWith, out var nodeWith);
@@ -25,14 +25,14 @@ internal sealed partial class ProfileFramework : IFrameworkHandle
 
         if (nodeWith is not null)
         {
-            status = RunFilters(stateWith!, pod, nodeWith, skipped);
+            status = RunFilters(stateWith!, pod, nodeWith, active);
             if (!status.IsSuccess)
             {
                 return status;
             }
         }
 
-        return RunFilters(state, pod, node, skipped);
+        return RunFilters(state, pod, node, active);
     }
 
     public Status RunFilters(CycleState state, PodInfo pod, NodeInfo node) => RunFiltersWithNominatedPods(state, pod, node, null);

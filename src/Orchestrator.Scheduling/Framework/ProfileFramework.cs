@@ -24,16 +24,19 @@ internal sealed partial class ProfileFramework
 
     public Profile Profile { get; }
 
-    /// <summary>Which filters PreFilter told to skip, looked up once per cycle instead of once per node.</summary>
-    public bool[] SkippedFilters(CycleState state)
+    /// <summary>The filters PreFilter did not tell to skip, in order: looked up once per cycle instead of once per node.</summary>
+    public IFilterPlugin[] ActiveFilters(CycleState state)
     {
-        var skipped = new bool[Filter.Length];
-        for (var i = 0; i < Filter.Length; i++)
+        var active = new List<IFilterPlugin>(Filter.Length);
+        foreach (var plugin in Filter)
         {
-            skipped[i] = state.IsFilterSkipped(Filter[i].Name);
+            if (!state.IsFilterSkipped(plugin.Name))
+            {
+                active.Add(plugin);
+            }
         }
 
-        return skipped;
+        return [.. active];
     }
 
     public ImmutableArray<IPreFilterPlugin> PreFilter { get; }
@@ -55,12 +58,26 @@ internal sealed partial class ProfileFramework
     public ImmutableArray<IReservePlugin> Reserve { get; }
 
     /// <summary>Runs every Filter in order and stops at the first rejection, so each node is blamed on one plugin.</summary>
-    /// <remarks>skipped comes from SkippedFilters; null looks each plugin up in the state instead.</remarks>
-    public Status RunFilters(CycleState state, Model.PodInfo pod, Model.NodeInfo node, bool[]? skipped)
+    /// <remarks>active comes from ActiveFilters; null looks each plugin up in the state instead.</remarks>
+    public Status RunFilters(CycleState state, Model.PodInfo pod, Model.NodeInfo node, IFilterPlugin[]? active)
     {
+        if (active is not null)
+        {
+            foreach (var plugin in active)
+            {
+                var status = plugin.Filter(state, pod, node);
+                if (!status.IsSuccess)
+                {
+                    return status.WithPlugin(plugin.Name);
+                }
+            }
+
+            return Status.Success;
+        }
+
         for (var i = 0; i < Filter.Length; i++)
         {
-            if (skipped is null ? state.IsFilterSkipped(Filter[i].Name) : skipped[i])
+            if (state.IsFilterSkipped(Filter[i].Name))
             {
                 continue;
             }

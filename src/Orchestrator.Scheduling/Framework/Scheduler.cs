@@ -11,7 +11,9 @@ public sealed class Scheduler
 {
     private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
     private readonly Random _random;
+    private readonly List<(string Node, Status Status)> _rejected = [];
     private int _nextStartNodeIndex;
+    private long[] _column = [];
 
     public Scheduler(Random random)
         : this([Profile.Default], random)
@@ -57,26 +59,35 @@ public sealed class Scheduler
             }
         }
 
-        var skipped = framework.SkippedFilters(state);
+        var active = framework.ActiveFilters(state);
 
         // Like kube-scheduler, a pod that preempted tries the node it made room on first and takes it if it fits.
         if (pod.NominatedNodeName.Length > 0
             && snapshot.Get(pod.NominatedNodeName) is { } nominated
-            && framework.RunFiltersWithNominatedPods(state, pod, nominated, skipped).IsSuccess)
+            && framework.RunFiltersWithNominatedPods(state, pod, nominated, active).IsSuccess)
         {
             return Reserve(framework, state, pod, nominated.Name, 1, 1, null);
         }
 
-        var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, nodes.Count);
-        var feasible = new List<NodeInfo>(Math.Min(toFind, nodes.Count));
-        // Why nodes were rejected only matters when none fits; a list costs nothing to fill on the common path.
-        var rejected = new List<(string Node, Status Status)>();
-        var start = _nextStartNodeIndex % nodes.Count;
+        var count = nodes.Count;
+        var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, count);
+        var feasible = new List<NodeInfo>(Math.Min(toFind, count));
+        // Why nodes were rejected only matters when none fits; a scratch list reused by every cycle costs nothing to
+        // fill on the common path, where a busy cluster rejects a hundred full nodes a cycle.
+        var rejected = _rejected;
+        rejected.Clear();
+
+        // Decided once per cycle: without nominated pods a node's filters need no what-if copy of it.
+        var withNominated = snapshot.HasNominatedPods;
+        var index = _nextStartNodeIndex % count;
         var processed = 0;
-        for (; processed < nodes.Count && feasible.Count < toFind; processed++)
+        for (; processed < count && feasible.Count < toFind; processed++)
         {
-            var node = nodes[(start + processed) % nodes.Count];
-            var status = framework.RunFiltersWithNominatedPods(state, pod, node, skipped);
+            var node = nodes[index];
+            index = index + 1 == count ? 0 : index + 1;
+            var status = withNominated
+                ? framework.RunFiltersWithNominatedPods(state, pod, node, active)
+                : framework.RunFilters(state, pod, node, active);
             if (status.IsSuccess)
             {
                 feasible.Add(node);
@@ -91,11 +102,13 @@ public sealed class Scheduler
             }
         }
 
-        _nextStartNodeIndex = (start + processed) % nodes.Count;
+        // Where the next cycle starts, so a sampled cluster is searched round-robin.
+        _nextStartNodeIndex = index;
         if (feasible.Count == 0)
         {
             var statuses = rejected.ToImmutableDictionary(r => r.Node, r => r.Status, StringComparer.Ordinal);
-            return Unschedulable(framework, state, pod, nodes.Count, statuses, "");
+            rejected.Clear();
+            return Unschedulable(framework, state, pod, count, statuses, "");
         }
 
         if (feasible.Count == 1)
@@ -163,7 +176,7 @@ public sealed class Scheduler
         return new ScheduleResult { FitError = fitError, EvaluatedNodes = statuses.Count, NominatedNodeName = nominated, Victims = victims, State = state };
     }
 
-    private static ScoreTable? Score(ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, out Status? error)
+    private ScoreTable? Score(ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, out Status? error)
     {
         error = null;
         foreach (var plugin in framework.PreScore)
@@ -181,9 +194,15 @@ public sealed class Scheduler
         }
 
         var plugins = framework.Score.Length;
-        var table = new long[nodes.Count * plugins];
-        var column = new long[nodes.Count];
-        var totals = new long[nodes.Count];
+        var table = new byte[nodes.Count * plugins];
+
+        // One plugin's column at a time; scratch kept by the scheduler (one cycle at a time) rather than 4 KB a decision.
+        if (_column.Length < nodes.Count)
+        {
+            _column = new long[Math.Max(nodes.Count, _column.Length * 2)];
+        }
+
+        var column = _column.AsSpan(0, nodes.Count);
         for (var p = 0; p < plugins; p++)
         {
             var plugin = framework.Score[p];
@@ -192,13 +211,10 @@ public sealed class Scheduler
                 continue;
             }
 
-            for (var n = 0; n < nodes.Count; n++)
-            {
-                column[n] = plugin.Score(state, pod, nodes[n]);
-            }
-
+            column.Clear();
+            plugin.ScoreAll(state, pod, CollectionsMarshal.AsSpan(nodes), column);
             plugin.NormalizeScore(state, pod, nodes, column);
-            for (var n = 0; n < nodes.Count; n++)
+            for (var n = 0; n < column.Length; n++)
             {
                 if (column[n] is < NodeScores.Min or > NodeScores.Max)
                 {
@@ -206,18 +222,11 @@ public sealed class Scheduler
                     return null;
                 }
 
-                table[(n * plugins) + p] = column[n];
-                totals[n] += column[n] * framework.ScoreWeights[p];
+                table[(n * plugins) + p] = (byte)column[n];
             }
         }
 
-        var names = new string[nodes.Count];
-        for (var n = 0; n < nodes.Count; n++)
-        {
-            names[n] = nodes[n].Name;
-        }
-
-        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, ImmutableCollectionsMarshal.AsImmutableArray(names), table, totals);
+        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, nodes, table);
     }
 
     // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,
@@ -227,7 +236,7 @@ public sealed class Scheduler
         var best = 0;
         var bestTotal = scores.TotalAt(0);
         var ties = 1;
-        for (var n = 1; n < scores.Nodes.Length; n++)
+        for (var n = 1; n < scores.Count; n++)
         {
             var total = scores.TotalAt(n);
             if (total > bestTotal)
@@ -240,7 +249,7 @@ public sealed class Scheduler
             }
         }
 
-        return scores.Nodes[best];
+        return scores.NodeAt(best);
     }
 
     private static ScheduleResult Reserve(

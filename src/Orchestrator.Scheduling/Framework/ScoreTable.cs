@@ -1,47 +1,67 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Orchestrator.Scheduling.Model;
 
 namespace Orchestrator.Scheduling.Framework;
 
 /// <summary>Every feasible node's normalized score from every score plugin, so each placement can be explained.</summary>
 public sealed class ScoreTable
 {
-    // Node-major, one flat array, so a decision over 500 nodes costs two allocations rather than 500 records.
-    private readonly long[] _scores;
-    private readonly long[] _totals;
+    // Node-major, one flat array, so a decision over 500 nodes costs a few allocations rather than 500 records; a
+    // normalized score is 0..100, so a byte each (the framework checks the range before storing). Totals are summed
+    // from it when asked: a few multiplications per node cost less than a 4 KB array per decision for the GC.
+    private readonly byte[] _scores;
 
-    internal ScoreTable(ImmutableArray<string> plugins, ImmutableArray<int> weights, ImmutableArray<string> nodes, long[] scores, long[] totals)
+    // The feasible nodes themselves: their names are only needed when someone reads Nodes or asks for one node, so
+    // the array of names is built then, not on every decision.
+    private readonly List<NodeInfo> _nodes;
+    private ImmutableArray<string> _names;
+
+    internal ScoreTable(ImmutableArray<string> plugins, ImmutableArray<int> weights, List<NodeInfo> nodes, byte[] scores)
     {
         Plugins = plugins;
         Weights = weights;
-        Nodes = nodes;
+        _nodes = nodes;
         _scores = scores;
-        _totals = totals;
     }
 
     public ImmutableArray<string> Plugins { get; }
 
     public ImmutableArray<int> Weights { get; }
 
-    public ImmutableArray<string> Nodes { get; }
+    public ImmutableArray<string> Nodes => _names.IsDefault ? _names = [.. _nodes.Select(n => n.Name)] : _names;
+
+    internal int Count => _nodes.Count;
 
     /// <summary>The plugin's normalized score (0..100) for the node, before its weight is applied.</summary>
     public long Score(string node, string plugin) => _scores[(IndexOfNode(node) * Plugins.Length) + IndexOfPlugin(plugin)];
 
     /// <summary>Sum over plugins of score × weight.</summary>
-    public long Total(string node) => _totals[IndexOfNode(node)];
+    public long Total(string node) => TotalAt(IndexOfNode(node));
 
-    internal long TotalAt(int row) => _totals[row];
+    internal long TotalAt(int row)
+    {
+        long total = 0;
+        var offset = row * Plugins.Length;
+        for (var p = 0; p < Plugins.Length; p++)
+        {
+            total += _scores[offset + p] * (long)Weights[p];
+        }
+
+        return total;
+    }
+
+    internal string NodeAt(int row) => _nodes[row].Name;
 
     public IReadOnlyDictionary<string, long> Totals() =>
-        Nodes.Select((n, i) => (n, _totals[i])).ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);
+        Nodes.Select((n, i) => (n, TotalAt(i))).ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);
 
     /// <summary>"n1 = 250: NodeResourcesFit 50×1 + PodTopologySpread 100×2".</summary>
     public string Explain(string node)
     {
         var row = IndexOfNode(node);
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{node} = {_totals[row]}:");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{node} = {TotalAt(row)}:");
         for (var p = 0; p < Plugins.Length; p++)
         {
             text.Append(p == 0 ? " " : " + ")

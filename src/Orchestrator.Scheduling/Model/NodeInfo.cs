@@ -24,7 +24,10 @@ public sealed record NodeInfo
         {
             _labels = value;
             _hostnameLabel = value.GetValueOrDefault(WellKnownLabels.Hostname);
-            _zoneLabel = value.GetValueOrDefault(WellKnownLabels.Zone);
+
+            // Interned: a cluster has a few zones, and every node of one then shares the string, so spreading finds a
+            // node's zone among a cycle's domains by reference instead of hashing it on each of 500 nodes.
+            _zoneLabel = value.GetValueOrDefault(WellKnownLabels.Zone) is { } zone ? string.Intern(zone) : null;
         }
     }
 
@@ -74,6 +77,9 @@ public sealed record NodeInfo
 
     /// <summary>How many pods on the node the owner (by uid) has; pods and their owner always share a namespace.</summary>
     internal int PodsOwnedBy(string ownerUid) => Owners.Of(ownerUid);
+
+    /// <summary>PodsOwnedBy with the uid's OwnerCounts.Hash computed by the caller once for many nodes.</summary>
+    internal int PodsOwnedBy(string ownerUid, int hash) => Owners.Of(ownerUid, hash);
 
     private OwnerCounts Owners => _owners ??= OwnerCounts.Of(_pods);
 

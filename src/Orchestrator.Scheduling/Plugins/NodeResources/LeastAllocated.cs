@@ -4,8 +4,13 @@ namespace Orchestrator.Scheduling.Plugins.NodeResources;
 public static class LeastAllocated
 {
     public static long Score(ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable, ReadOnlySpan<long> weights) =>
-        WeightedResourceScore.Mean(requested, allocatable, weights, ResourceScore);
+        WeightedResourceScore.Mean<PerResource>(requested, allocatable, weights);
 
     internal static long ResourceScore(long requested, long capacity) =>
         capacity == 0 || requested > capacity ? 0 : (capacity - requested) * 100 / capacity;
+
+    private readonly struct PerResource : IResourceScore
+    {
+        public static long Of(long requested, long capacity) => ResourceScore(requested, capacity);
+    }
 }

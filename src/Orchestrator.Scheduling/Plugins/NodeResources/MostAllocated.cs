@@ -4,8 +4,13 @@ namespace Orchestrator.Scheduling.Plugins.NodeResources;
 public static class MostAllocated
 {
     public static long Score(ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable, ReadOnlySpan<long> weights) =>
-        WeightedResourceScore.Mean(requested, allocatable, weights, ResourceScore);
+        WeightedResourceScore.Mean<PerResource>(requested, allocatable, weights);
 
     internal static long ResourceScore(long requested, long capacity) =>
         capacity == 0 ? 0 : Math.Min(requested, capacity) * 100 / capacity;
+
+    private readonly struct PerResource : IResourceScore
+    {
+        public static long Of(long requested, long capacity) => ResourceScore(requested, capacity);
+    }
 }

@@ -3,7 +3,8 @@ namespace Orchestrator.Scheduling.Plugins.NodeResources;
 /// <summary>The weighted mean over resources that MostAllocated and LeastAllocated share; they differ only per resource.</summary>
 internal static class WeightedResourceScore
 {
-    public static long Mean(ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable, ReadOnlySpan<long> weights, Func<long, long, long> resourceScore)
+    public static long Mean<TScore>(ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable, ReadOnlySpan<long> weights)
+        where TScore : IResourceScore
     {
         long score = 0;
         long weightSum = 0;
@@ -15,7 +16,7 @@ internal static class WeightedResourceScore
                 continue;
             }
 
-            score += resourceScore(requested[i], allocatable[i]) * weights[i];
+            score += TScore.Of(requested[i], allocatable[i]) * weights[i];
             weightSum += weights[i];
         }
 

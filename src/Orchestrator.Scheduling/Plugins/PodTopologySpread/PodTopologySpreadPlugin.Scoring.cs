@@ -20,10 +20,10 @@ public sealed partial class PodTopologySpreadPlugin
         var ignored = new HashSet<string>(StringComparer.Ordinal);
 
         // One table per constraint, keyed by the domain's value: hashing "zone-a" beats hashing (key, value) pairs.
-        var counts = new Dictionary<string, long>[constraints.Length];
+        var counts = new DomainTable[constraints.Length];
         for (var i = 0; i < constraints.Length; i++)
         {
-            counts[i] = new Dictionary<string, long>(StringComparer.Ordinal);
+            counts[i] = new DomainTable();
         }
 
         var anyDomain = false;
@@ -40,7 +40,7 @@ public sealed partial class PodTopologySpreadPlugin
                 var key = constraints[i].TopologyKey;
                 if (key != WellKnownLabels.Hostname && node.TryGetLabel(key, out var value))
                 {
-                    anyDomain |= counts[i].TryAdd(value, 0);
+                    anyDomain |= counts[i].TryAdd(value);
                 }
             }
         }
@@ -62,9 +62,46 @@ public sealed partial class PodTopologySpreadPlugin
         return Status.Success;
     }
 
-    public long Score(CycleState state, PodInfo pod, NodeInfo node)
+    public long Score(CycleState state, PodInfo pod, NodeInfo node) => Score(state.Read<ScoreState>(PreScoreKey), pod, node);
+
+    /// <summary>Score for each node with the PreScore state read once.</summary>
+    public void ScoreAll(CycleState state, PodInfo pod, ReadOnlySpan<NodeInfo> nodes, Span<long> scores)
     {
         var s = state.Read<ScoreState>(PreScoreKey);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            scores[i] = Score(s, pod, nodes[i]);
+        }
+    }
+
+    /// <summary>Reverses the raw scores onto 0..100: 100 × (max + min - score) / max, so the emptiest domain gets 100.</summary>
+    public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores)
+    {
+        var s = state.Read<ScoreState>(PreScoreKey);
+
+        // Ignored nodes are rare (explicit constraints on nodes missing a key); without any, no node name is looked up.
+        var anyIgnored = s.Ignored.Count > 0;
+        var min = long.MaxValue;
+        long max = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (!anyIgnored || !s.Ignored.Contains(nodes[i].Name))
+            {
+                min = Math.Min(min, scores[i]);
+                max = Math.Max(max, scores[i]);
+            }
+        }
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = anyIgnored && s.Ignored.Contains(nodes[i].Name) ? 0
+                : max == 0 ? NodeScores.Max
+                : NodeScores.Max * (max + min - scores[i]) / max;
+        }
+    }
+
+    private static long Score(ScoreState s, PodInfo pod, NodeInfo node)
+    {
         if (s.Ignored.Count > 0 && s.Ignored.Contains(node.Name))
         {
             return 0;
@@ -81,44 +118,36 @@ public sealed partial class PodTopologySpreadPlugin
 
             var count = constraint.TopologyKey == WellKnownLabels.Hostname
                 ? constraint.CountOn(pod, node)
-                : s.Counts[i].GetValueOrDefault(value);
+                : s.Counts[i].PodsIn(value);
             score += (count * s.Weights[i]) + (constraint.MaxSkew - 1);
         }
 
         return (long)Math.Round(score, MidpointRounding.AwayFromZero);
     }
 
-    /// <summary>Reverses the raw scores onto 0..100: 100 × (max + min - score) / max, so the emptiest domain gets 100.</summary>
-    public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores)
-    {
-        var s = state.Read<ScoreState>(PreScoreKey);
-        var min = long.MaxValue;
-        long max = 0;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (!s.Ignored.Contains(nodes[i].Name))
-            {
-                min = Math.Min(min, scores[i]);
-                max = Math.Max(max, scores[i]);
-            }
-        }
-
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] = s.Ignored.Contains(nodes[i].Name) ? 0
-                : max == 0 ? NodeScores.Max
-                : NodeScores.Max * (max + min - scores[i]) / max;
-        }
-    }
-
     private static void CountDomainPods(
-        Snapshot snapshot, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, bool requireAll, Dictionary<string, long>[] counts)
+        Snapshot snapshot, PodInfo pod, ImmutableArray<SpreadConstraint> constraints, bool requireAll, DomainTable[] counts)
     {
         // Zones span nodes that were not sampled or did not fit, so every eligible node in the snapshot counts.
         // The owner defaults only need the nodes running that owner's pods, which the snapshot indexes.
         var anyNode = pod.NodeSelector.IsEmpty && pod.RequiredNodeAffinity.IsDefaultOrEmpty;
         if (constraints[0].OwnerUid is { } owner)
         {
+            if (anyNode && OnlyHostnameAndZone(constraints))
+            {
+                // The sums the walk below makes, kept by the snapshot per owner and zone as pods are assumed.
+                var zones = snapshot.ZonePodsOf(owner);
+                for (var i = 0; i < constraints.Length; i++)
+                {
+                    for (var z = 0; constraints[i].TopologyKey == WellKnownLabels.Zone && z < zones.Count; z++)
+                    {
+                        counts[i].AddPods(zones.DomainAt(z), zones.CountAt(z));
+                    }
+                }
+
+                return;
+            }
+
             foreach (var index in snapshot.PodNodesOf(owner))
             {
                 var node = snapshot.Nodes[index];
@@ -144,23 +173,36 @@ public sealed partial class PodTopologySpreadPlugin
         }
     }
 
-    private static void Add(NodeInfo node, ImmutableArray<SpreadConstraint> constraints, Dictionary<string, long>[] counts, Func<SpreadConstraint, int> count)
+    private static bool OnlyHostnameAndZone(ImmutableArray<SpreadConstraint> constraints)
+    {
+        foreach (var constraint in constraints)
+        {
+            if (constraint.TopologyKey is not (WellKnownLabels.Hostname or WellKnownLabels.Zone))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Add(NodeInfo node, ImmutableArray<SpreadConstraint> constraints, DomainTable[] counts, Func<SpreadConstraint, int> count)
     {
         for (var i = 0; i < constraints.Length; i++)
         {
             var constraint = constraints[i];
             if (constraint.TopologyKey != WellKnownLabels.Hostname
                 && node.TryGetLabel(constraint.TopologyKey, out var value)
-                && counts[i].TryGetValue(value, out var current))
+                && counts[i].Contains(value))
             {
-                counts[i][value] = current + count(constraint);
+                counts[i].AddPods(value, count(constraint));
             }
         }
     }
 
     private sealed record ScoreState(
         ImmutableArray<SpreadConstraint> Constraints,
-        Dictionary<string, long>[] Counts,
+        DomainTable[] Counts,
         double[] Weights,
         HashSet<string> Ignored);
 }

@@ -5,6 +5,20 @@ namespace Orchestrator.Scheduling.Plugins.PodTopologySpread;
 /// <summary>A constraint ready to count with: either the pod's own label selector, or "same owner" for the defaults.</summary>
 internal sealed record SpreadConstraint(string TopologyKey, int MaxSkew, LabelSelector? Selector, string? OwnerUid)
 {
+    // Hashed once per cycle rather than on each of the hundreds of nodes CountOn is asked about; set again with the
+    // uid, so a copy made with another uid cannot keep a stale hash.
+    private readonly int _ownerHash = OwnerUid is null ? 0 : OwnerCounts.Hash(OwnerUid);
+
+    public string? OwnerUid
+    {
+        get;
+        init
+        {
+            field = value;
+            _ownerHash = value is null ? 0 : OwnerCounts.Hash(value);
+        }
+    } = OwnerUid;
+
     public static SpreadConstraint Explicit(TopologySpreadConstraint c) => new(c.TopologyKey, c.MaxSkew, c.LabelSelector, null);
 
     public static SpreadConstraint ForOwner(TopologySpreadConstraint c, string ownerUid) => new(c.TopologyKey, c.MaxSkew, null, ownerUid);
@@ -17,7 +31,7 @@ internal sealed record SpreadConstraint(string TopologyKey, int MaxSkew, LabelSe
     {
         if (OwnerUid is not null)
         {
-            return node.PodsOwnedBy(OwnerUid);
+            return node.PodsOwnedBy(OwnerUid, _ownerHash);
         }
 
         var count = 0;

@@ -35,14 +35,25 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, ISco
     }
 
     /// <summary>The raw score is the count of untolerated PreferNoSchedule taints; NormalizeScore reverses it.</summary>
-    public long Score(CycleState state, PodInfo pod, NodeInfo node)
-    {
-        if (node.Taints.IsDefaultOrEmpty)
-        {
-            return 0;
-        }
+    public long Score(CycleState state, PodInfo pod, NodeInfo node) =>
+        node.Taints.IsDefaultOrEmpty ? 0 : Untolerated(state.Read<Tolerations>(PreScoreKey).Items, node);
 
-        var tolerations = state.Read<Tolerations>(PreScoreKey).Items;
+    /// <summary>Score for each node; the tolerations are read from the cycle state once, and only if some node has taints.</summary>
+    public void ScoreAll(CycleState state, PodInfo pod, ReadOnlySpan<NodeInfo> nodes, Span<long> scores)
+    {
+        ImmutableArray<Toleration>? tolerations = null;
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var node = nodes[i];
+            scores[i] = node.Taints.IsDefaultOrEmpty ? 0 : Untolerated(tolerations ??= state.Read<Tolerations>(PreScoreKey).Items, node);
+        }
+    }
+
+    public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores) =>
+        NodeScores.DefaultNormalize(scores, reverse: true);
+
+    private static long Untolerated(ImmutableArray<Toleration> tolerations, NodeInfo node)
+    {
         long count = 0;
         foreach (var taint in node.Taints)
         {
@@ -54,9 +65,6 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, ISco
 
         return count;
     }
-
-    public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores) =>
-        NodeScores.DefaultNormalize(scores, reverse: true);
 
     private static bool Tolerated(ImmutableArray<Toleration> tolerations, Taint taint)
     {

@@ -49,6 +49,41 @@ public sealed class NodeResourcesFitPluginTests
         Assert.Equal(["Too many pods"], status.Reasons.ToArray());
     }
 
+    // The node: 4 cpu, 10,000Mi, 1,000 of ephemeral storage, room for 2 pods, one running with 3 cpu, 1,000Mi, 600 storage.
+    // Columns: cpu, memory (Mi), ephemeral storage; then the expected code and reasons, in the order kube-scheduler lists them.
+    [Theory]
+    [InlineData(1, 1, 0, StatusCode.Success, "")]
+    [InlineData(1500, 1, 0, StatusCode.Unschedulable, "Insufficient cpu")]
+    [InlineData(1, 9500, 0, StatusCode.Unschedulable, "Insufficient memory")]
+    [InlineData(1, 1, 500, StatusCode.Unschedulable, "Insufficient ephemeral-storage")]
+    [InlineData(1500, 9500, 500, StatusCode.Unschedulable, "Insufficient cpu|Insufficient memory|Insufficient ephemeral-storage")]
+    [InlineData(5000, 9500, 0, StatusCode.UnschedulableAndUnresolvable, "Insufficient cpu|Insufficient memory")]
+    [InlineData(1, 1, 2000, StatusCode.UnschedulableAndUnresolvable, "Insufficient ephemeral-storage")]
+    public void Filter_gives_the_same_verdict_whether_or_not_the_pod_lists_extended_resources(
+        long milliCpu, long memoryMi, long storage, StatusCode code, string reasons)
+    {
+        foreach (var fullOfPods in new[] { false, true })
+        {
+            var node = NodeBuilder.Named("n1").Capacity(4000, 10_000, pods: fullOfPods ? 1 : 2).Build();
+            node = node with { Allocatable = node.Allocatable with { EphemeralStorage = 1000 } };
+            PodInfo existing = PodBuilder.Named("existing").Requests(3000, 1000);
+            node = node.WithPod(existing with { Requests = existing.Requests with { EphemeralStorage = 600 } });
+            PodInfo pod = PodBuilder.Named("p").Requests(milliCpu, memoryMi);
+            pod = pod with { Requests = pod.Requests with { EphemeralStorage = storage } };
+
+            // Asking for none of an extended resource adds no reason but takes the filter's general path.
+            var withExtended = pod with { Requests = pod.Requests with { Extended = System.Collections.Immutable.ImmutableDictionary<string, long>.Empty.Add(Gpu, 0) } };
+            var expected = (fullOfPods ? ["Too many pods"] : Array.Empty<string>()).Concat(reasons.Split('|', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+            var expectedCode = code == StatusCode.Success && fullOfPods ? StatusCode.Unschedulable : code;
+
+            foreach (var status in new[] { Plugin.Filter(null!, pod, node), Plugin.Filter(null!, withExtended, node) })
+            {
+                Assert.Equal(expectedCode, status.Code);
+                Assert.Equal(expected, status.Reasons.ToArray());
+            }
+        }
+    }
+
     [Fact]
     public void Most_allocated_scores_the_fuller_node_higher()
     {

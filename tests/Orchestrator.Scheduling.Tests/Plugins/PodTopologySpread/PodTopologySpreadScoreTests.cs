@@ -84,4 +84,25 @@ public sealed class PodTopologySpreadScoreTests
         // raw 0 and 0: max is 0, so every node gets 100
         Assert.Equal(new Dictionary<string, long> { ["n1"] = 100, ["n2"] = 100 }, scores);
     }
+    // The zone counts of an owner come from the snapshot's per-owner tally unless the pod restricts its nodes, when the
+    // pods are walked instead; a selector every node matches must give the same scores as none.
+    [Fact]
+    public void Owner_zone_counts_kept_by_the_snapshot_score_as_walking_the_owners_pods_does()
+    {
+        var nodes = new NodeInfo[]
+        {
+            NodeBuilder.Named("a1").Zone("a").Label("pool", "x").Running(PodBuilder.Named("r1").OwnedBy("rs-1"), PodBuilder.Named("r2").OwnedBy("rs-1")),
+            NodeBuilder.Named("a2").Zone("a").Label("pool", "x").Running(PodBuilder.Named("r3").OwnedBy("rs-2")),
+            NodeBuilder.Named("b1").Zone("b").Label("pool", "x").Running(PodBuilder.Named("r4").OwnedBy("rs-1")),
+            NodeBuilder.Named("c1").Zone("c").Label("pool", "x"),
+            NodeBuilder.Named("c2").Zone("c").Label("pool", "x").Running(PodBuilder.Named("r5").OwnedBy("rs-1")),
+        };
+
+        var tallied = PluginHarness.Score(Plugin, PodBuilder.Named("new").OwnedBy("rs-1"), nodes);
+        var walked = PluginHarness.Score(Plugin, PodBuilder.Named("new").OwnedBy("rs-1").NodeSelector("pool", "x"), nodes);
+
+        Assert.Equal(walked, tallied);
+        // zones a=2, b=1, c=1: c1 has no replica on the node or beyond the one in its zone, so it scores highest.
+        Assert.Equal(100, tallied["c1"]);
+    }
 }
