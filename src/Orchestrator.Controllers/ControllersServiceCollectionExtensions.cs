@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Controllers.Deployments;
 using Orchestrator.Controllers.ReplicaSets;
 using Orchestrator.Controllers.Runtime;
 using Orchestrator.Storage;
@@ -12,13 +13,14 @@ namespace Orchestrator.Controllers;
 public static class ControllersServiceCollectionExtensions
 {
     /// <summary>The controllers <c>orchestrator up --controllers</c> knows, in the order they start.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["replicaset"];
+    public static IReadOnlyList<string> Names { get; } = ["replicaset", "deployment"];
 
     /// <summary>Adds the built-in controllers that <paramref name="selection"/> enables.</summary>
     public static IServiceCollection AddBuiltInControllers(this IServiceCollection services, ControllerSelection selection, ControllerOptions? options = null)
     {
         services.AddControllerRuntime(options);
         services.AddController<ReplicaSetController>(selection, "replicaset");
+        services.AddController<DeploymentController>(selection, "deployment");
         return services;
     }
 
