@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Controllers.Deployments;
+using Orchestrator.Controllers.GarbageCollection;
 using Orchestrator.Controllers.ReplicaSets;
 using Orchestrator.Controllers.Runtime;
 using Orchestrator.Storage;
@@ -13,7 +14,7 @@ namespace Orchestrator.Controllers;
 public static class ControllersServiceCollectionExtensions
 {
     /// <summary>The controllers <c>orchestrator up --controllers</c> knows, in the order they start.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["replicaset", "deployment"];
+    public static IReadOnlyList<string> Names { get; } = ["replicaset", "deployment", "garbagecollector"];
 
     /// <summary>Adds the built-in controllers that <paramref name="selection"/> enables.</summary>
     public static IServiceCollection AddBuiltInControllers(this IServiceCollection services, ControllerSelection selection, ControllerOptions? options = null)
@@ -21,6 +22,7 @@ public static class ControllersServiceCollectionExtensions
         services.AddControllerRuntime(options);
         services.AddController<ReplicaSetController>(selection, "replicaset");
         services.AddController<DeploymentController>(selection, "deployment");
+        services.AddController<GarbageCollector>(selection, "garbagecollector");
         return services;
     }
 

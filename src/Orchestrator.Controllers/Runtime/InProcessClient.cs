@@ -56,6 +56,15 @@ public sealed class InProcessClient(ObjectWriter writer, ResourceRegistry regist
         return Decode<T>(await writer.UpdateAsync(resource, ns, name, current, json, subresource, Options(fieldManager), expected));
     }
 
+    /// <summary>Edits an object of any kind as JSON and replaces it if it is still at the revision it was read at.</summary>
+    public async Task UpdateRawAsync(ResourceDescriptor resource, StoredObject current, Action<JsonObject> change, string fieldManager)
+    {
+        var obj = JsonNode.Parse(current.Json)!.AsObject();
+        change(obj);
+        var ns = resource.Namespaced ? current.Key.Namespace : null;
+        await writer.UpdateAsync(resource, ns, current.Key.Name, current, obj, null, Options(fieldManager), current.Revision);
+    }
+
     /// <summary>Deletes with a propagation policy, only if the object still has <paramref name="uid"/>; false when it was already gone.</summary>
     public async Task<bool> DeleteAsync(ResourceDescriptor resource, string? ns, string name, string? propagationPolicy, string? uid = null)
     {
