@@ -39,7 +39,7 @@ public sealed class GarbageCollector(InProcessClient client) : IController
         var before = _graph.Set(uid, change.Object.Key, ownerUids);
         var keys = new List<string>();
         var finalizers = metadata.Finalizers ?? [];
-        if (metadata.DeletionTimestamp is not null && (finalizers.Contains(GarbageCollection.OrphanFinalizer) || finalizers.Contains(GarbageCollection.ForegroundFinalizer)))
+        if (metadata.DeletionTimestamp is not null && (finalizers.Contains(CollectionDecisions.OrphanFinalizer) || finalizers.Contains(CollectionDecisions.ForegroundFinalizer)))
         {
             keys.Add(OwnerPrefix + uid);
         }
@@ -67,7 +67,7 @@ public sealed class GarbageCollector(InProcessClient client) : IController
             return;
         }
         var owners = (metadata.OwnerReferences ?? []).Select(r => (r, Resolve(r, stored.Key.Namespace))).ToList();
-        var decision = GarbageCollection.ForDependent(metadata, owners, _graph.DependentsOf(uid).Length > 0);
+        var decision = CollectionDecisions.ForDependent(metadata, owners, _graph.DependentsOf(uid).Length > 0);
         if (decision.Delete)
         {
             await client.DeleteAsync(resource, Namespace(resource, stored), stored.Key.Name, decision.PropagationPolicy, uid);
@@ -86,24 +86,24 @@ public sealed class GarbageCollector(InProcessClient client) : IController
         }
         var finalizers = metadata.Finalizers ?? [];
         var dependents = _graph.DependentsOf(uid).Select(Load).OfType<(ResourceDescriptor, StoredObject, V1ObjectMeta)>().ToList();
-        if (finalizers.Contains(GarbageCollection.OrphanFinalizer))
+        if (finalizers.Contains(CollectionDecisions.OrphanFinalizer))
         {
             foreach (var (dependentResource, dependent, dependentMetadata) in dependents)
             {
-                var references = GarbageCollection.WithoutOwner(dependentMetadata, uid);
+                var references = CollectionDecisions.WithoutOwner(dependentMetadata, uid);
                 await client.UpdateRawAsync(dependentResource, dependent, obj => ObjectJson.SetOwnerReferences(obj, references), ControllerName);
             }
-            await RemoveFinalizerAsync(resource, uid, GarbageCollection.OrphanFinalizer);
+            await RemoveFinalizerAsync(resource, uid, CollectionDecisions.OrphanFinalizer);
             return null;
         }
-        if (!finalizers.Contains(GarbageCollection.ForegroundFinalizer))
+        if (!finalizers.Contains(CollectionDecisions.ForegroundFinalizer))
         {
             return null;
         }
-        var blocking = dependents.Where(d => GarbageCollection.Blocks(d.Item3, uid)).ToList();
+        var blocking = dependents.Where(d => CollectionDecisions.Blocks(d.Item3, uid)).ToList();
         if (blocking.Count == 0)
         {
-            await RemoveFinalizerAsync(resource, uid, GarbageCollection.ForegroundFinalizer);
+            await RemoveFinalizerAsync(resource, uid, CollectionDecisions.ForegroundFinalizer);
             return null;
         }
         foreach (var (_, dependent, _) in blocking)
@@ -146,7 +146,7 @@ public sealed class GarbageCollector(InProcessClient client) : IController
             return OwnerState.Dangling;
         }
         var metadata = InProcessClient.Decode<MetadataOnly>(owner).Metadata;
-        return metadata.DeletionTimestamp is not null && metadata.Finalizers?.Contains(GarbageCollection.ForegroundFinalizer) == true
+        return metadata.DeletionTimestamp is not null && metadata.Finalizers?.Contains(CollectionDecisions.ForegroundFinalizer) == true
             ? OwnerState.WaitingForDependents
             : OwnerState.Solid;
     }

@@ -6,7 +6,7 @@ namespace Orchestrator.Controllers.GarbageCollection;
 /// The garbage collector's pure decisions (kube's attemptToDeleteItem, orphanDependents and
 /// processDeletingDependentsItem), given what each owner reference resolves to.
 /// </summary>
-public static class GarbageCollection
+public static class CollectionDecisions
 {
     public const string OrphanFinalizer = "orphan";
     public const string ForegroundFinalizer = "foregroundDeletion";
