@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -90,6 +91,9 @@ public sealed partial class ControllerLoop(IController controller, ObjectCache c
             {
                 return;
             }
+            ControllerMetrics.QueueDepth.WithLabels(controller.Name).Set(_queue.Length);
+            var started = Stopwatch.GetTimestamp();
+            var result = "ok";
             try
             {
                 var again = await controller.ReconcileAsync(key, stoppingToken);
@@ -102,6 +106,7 @@ public sealed partial class ControllerLoop(IController controller, ObjectCache c
             catch (ApiException e) when (e.Code is 404 or 409)
             {
                 // The cache moved on under a write: look again with what it holds now.
+                result = "conflict";
                 _queue.AddRateLimited(key);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -110,12 +115,15 @@ public sealed partial class ControllerLoop(IController controller, ObjectCache c
             }
             catch (Exception e)
             {
+                result = "error";
                 LogReconcileFailed(logger, controller.Name, key, e);
                 _queue.AddRateLimited(key);
             }
             finally
             {
                 _queue.Done(key);
+                ControllerMetrics.Syncs.WithLabels(controller.Name, result).Inc();
+                ControllerMetrics.SyncDuration.WithLabels(controller.Name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
     }

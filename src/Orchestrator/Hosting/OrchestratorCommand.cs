@@ -34,6 +34,17 @@ public static class OrchestratorCommand
             Description = "Controllers to run in the silo, as kube-controller-manager's flag: * for all, -name to turn one off, none for none (a Deployment then creates nothing)",
             DefaultValueFactory = _ => "*",
         };
+        controllers.Validators.Add(r =>
+        {
+            var known = Orchestrator.Controllers.ControllersServiceCollectionExtensions.Names;
+            foreach (var item in Controllers.Runtime.ControllerSelection.Parse(r.GetValueOrDefault<string>()).Items)
+            {
+                if (item != "*" && !known.Contains(item.TrimStart('-')))
+                {
+                    r.AddError($"--controllers: unknown controller {item.TrimStart('-')}; known: {string.Join(", ", known)} (* for all, -name to turn one off, none)");
+                }
+            }
+        });
         var agent = new Option<string>("--agent")
         {
             Description = "The node agent for this machine, run as a child process: auto (runc, else crun, else plain processes without isolation), runc, crun, process, or none",

@@ -3,14 +3,18 @@ using k8s.Models;
 
 namespace Orchestrator.Tests.Controllers;
 
-/// <summary>Watches the pods of a selector and remembers the fewest that were ever Ready and not being deleted at once.</summary>
+/// <summary>Watches the pods of a selector and remembers the fewest that were ever Ready and not being deleted at once, and how many pods it saw.</summary>
 public sealed class AvailabilityWatch
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<string> _seen = [];
     private Task<int>? _run;
 
     public Task Started => _started.Task;
+
+    /// <summary>Distinct pods the watch reported, so a test knows it followed the rollout rather than nothing.</summary>
+    public int PodsSeen => _seen.Count;
 
     public static AvailabilityWatch StartAsync(Kubernetes client, string ns, string selector)
     {
@@ -36,6 +40,7 @@ public sealed class AvailabilityWatch
             await foreach (var (type, pod) in client.CoreV1.WatchListNamespacedPodAsync(ns, labelSelector: selector,
                 resourceVersion: list.Metadata.ResourceVersion, cancellationToken: _stop.Token))
             {
+                _seen.Add(pod.Metadata.Uid);
                 if (type != WatchEventType.Deleted && Available(pod))
                 {
                     available.Add(pod.Metadata.Uid);

@@ -45,6 +45,7 @@ public sealed class DeploymentTests(SimulatedClusterFixture fixture) : IClassFix
 
         rolled.Succeeded();
         Assert.True(lowest >= 3, $"only {lowest} pods were available at one point; maxUnavailable 1 of 4 allows 3");
+        Assert.True(watch.PodsSeen >= 8, $"the watch saw only {watch.PodsSeen} pods: 4 old and 4 new ones should have passed");
         Assert.Equal(Enumerable.Repeat("nginx:1.27", 4), images.Succeeded().Output.Split(' '));
         Assert.Equal(["1", "2"], Revisions(history.Succeeded().Output));
 
