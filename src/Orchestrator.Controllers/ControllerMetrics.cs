@@ -6,7 +6,7 @@ namespace Orchestrator.Controllers;
 internal static class ControllerMetrics
 {
     public static readonly Counter Syncs = Metrics.CreateCounter(
-        "orchestrator_controller_syncs_total", "Reconciles by controller and result (ok, conflict, error).", "controller", "result");
+        "orchestrator_controller_syncs_total", "Reconciles by controller and result (ok, conflict, forbidden, error).", "controller", "result");
 
     public static readonly Histogram SyncDuration = Metrics.CreateHistogram(
         "orchestrator_controller_sync_duration_seconds", "Time one reconcile took, writes included.",

@@ -42,8 +42,32 @@ public sealed partial class DeploymentSync
                     DeploymentConditions.ProgressDeadlineExceeded, $"{subject} has timed out progressing.", _now));
             }
         }
+        if (ReplicaFailure(newRs) is { } failure)
+        {
+            DeploymentConditions.Set(next, failure);
+        }
+        else
+        {
+            DeploymentConditions.Remove(next, DeploymentConditions.ReplicaFailure);
+        }
         Adopt(next);
         RequeueIfStuck(next);
+    }
+
+    /// <summary>getReplicaFailures: the new ReplicaSet's ReplicaFailure condition, else an old one's.</summary>
+    private V1DeploymentCondition? ReplicaFailure(V1ReplicaSet? newRs)
+    {
+        var sets = newRs is null ? _owned : _owned.Where(rs => rs != newRs).Prepend(newRs);
+        var condition = sets.SelectMany(rs => rs.Status?.Conditions ?? []).FirstOrDefault(c => c.Type == DeploymentConditions.ReplicaFailure);
+        return condition is null ? null : new V1DeploymentCondition
+        {
+            Type = DeploymentConditions.ReplicaFailure,
+            Status = condition.Status,
+            Reason = condition.Reason,
+            Message = condition.Message,
+            LastUpdateTime = condition.LastTransitionTime,
+            LastTransitionTime = condition.LastTransitionTime,
+        };
     }
 
     /// <summary>calculateStatus: the counts the ReplicaSets report, and Available against replicas - maxUnavailable.</summary>

@@ -57,9 +57,10 @@ public sealed class ReplicaSetController(InProcessClient client, EventRecorder e
         }
         var failure = await CreateAsync(rs, plan.Create);
         await Task.WhenAll(plan.Delete.Select(pod => DeleteAsync(rs, pod)));
-        if (KubernetesJson.Serialize(plan.Status) != KubernetesJson.Serialize(rs.Status ?? new V1ReplicaSetStatus()))
+        var status = ReplicaSetSync.WithReplicaFailure(plan.Status, failure?.Message, now);
+        if (KubernetesJson.Serialize(status) != KubernetesJson.Serialize(rs.Status ?? new V1ReplicaSetStatus()))
         {
-            rs.Status = plan.Status;
+            rs.Status = status;
             await client.UpdateAsync(_replicaSets, rs, ControllerName, "status");
         }
         if (failure is not null)

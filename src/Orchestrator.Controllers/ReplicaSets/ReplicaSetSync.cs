@@ -1,3 +1,4 @@
+using k8s;
 using k8s.Models;
 using Orchestrator.Controllers.Runtime;
 
@@ -11,6 +12,8 @@ public static class ReplicaSetSync
 {
     /// <summary>kube's burstReplicas: creations or deletions per sync.</summary>
     public const int BurstReplicas = 500;
+
+    public const string ReplicaFailure = "ReplicaFailure";
 
     public static ReplicaSetPlan Plan(V1ReplicaSet rs, IEnumerable<V1Pod> pods, DateTimeOffset now)
     {
@@ -59,6 +62,30 @@ public static class ReplicaSetSync
         {
             yield return batch;
         }
+    }
+
+    /// <summary>
+    /// The ReplicaFailure condition: set (reason FailedCreate) when creating pods failed and it is not set yet,
+    /// removed once a sync succeeds, as kube's calculateStatus does.
+    /// </summary>
+    public static V1ReplicaSetStatus WithReplicaFailure(V1ReplicaSetStatus original, string? createError, DateTimeOffset now)
+    {
+        var status = KubernetesJson.Deserialize<V1ReplicaSetStatus>(KubernetesJson.Serialize(original));
+        var others = (status.Conditions ?? []).Where(c => c.Type != ReplicaFailure).ToList();
+        var current = status.Conditions?.FirstOrDefault(c => c.Type == ReplicaFailure);
+        if (createError is not null)
+        {
+            others.Add(current ?? new V1ReplicaSetCondition
+            {
+                Type = ReplicaFailure,
+                Status = "True",
+                Reason = "FailedCreate",
+                Message = createError,
+                LastTransitionTime = now.UtcDateTime,
+            });
+        }
+        status.Conditions = others.Count == 0 ? null : others;
+        return status;
     }
 
     private static bool FullyLabeled(V1ReplicaSet rs, V1Pod pod)

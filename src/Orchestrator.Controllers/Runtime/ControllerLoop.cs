@@ -109,6 +109,13 @@ public sealed partial class ControllerLoop(IController controller, ObjectCache c
                 result = "conflict";
                 _queue.AddRateLimited(key);
             }
+            catch (ApiException e) when (e.Code == 403)
+            {
+                // A namespace being terminated refuses new content; its finalizer is about to delete the owner too.
+                result = "forbidden";
+                LogForbidden(logger, controller.Name, key, e.Message);
+                _queue.AddRateLimited(key);
+            }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;

@@ -96,4 +96,16 @@ public sealed class ReplicaSetSyncTests
     [InlineData(0, new int[0])]
     public void Creations_start_slow_and_double(int count, int[] batches) =>
         Assert.Equal(batches, ReplicaSetSync.SlowStartBatches(count));
+
+    [Fact]
+    public void A_failed_creation_sets_replica_failure_once_and_a_successful_sync_clears_it()
+    {
+        var failed = ReplicaSetSync.WithReplicaFailure(new V1ReplicaSetStatus(), "pods \"web-x\" is forbidden", Now);
+        var again = ReplicaSetSync.WithReplicaFailure(failed, "another error", Now.AddMinutes(1));
+        var cleared = ReplicaSetSync.WithReplicaFailure(again, null, Now.AddMinutes(2));
+
+        var condition = Assert.Single(again.Conditions);
+        Assert.Equal(("ReplicaFailure", "True", "FailedCreate", "pods \"web-x\" is forbidden"), (condition.Type, condition.Status, condition.Reason, condition.Message));
+        Assert.Null(cleared.Conditions);
+    }
 }
