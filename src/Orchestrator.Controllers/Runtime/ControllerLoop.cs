@@ -16,6 +16,7 @@ public sealed partial class ControllerLoop(IController controller, ObjectCache c
     : BackgroundService
 {
     private readonly WorkQueue _queue = new(clock, options.RetryBaseDelay, options.RetryMaxDelay);
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IController Controller => controller;
 
@@ -55,12 +56,12 @@ public sealed partial class ControllerLoop(IController controller, ObjectCache c
                 {
                     while (watcher.Events.TryRead(out var change))
                     {
-                        foreach (var key in controller.KeysFor(change))
-                        {
-                            _queue.Add(key);
-                        }
+                        Enqueue(change);
                     }
                 }
+                // Workers start once every watch's initial list has been read (client-go's WaitForCacheSync), so a
+                // controller that keeps state from its watches, like the garbage collector's graph, never acts on half of it.
+                _synced.TrySetResult();
                 var woke = await Task.WhenAny(watchers.Select(w => w.Events.WaitToReadAsync(stoppingToken).AsTask()));
                 if (!await woke)
                 {
@@ -77,9 +78,32 @@ public sealed partial class ControllerLoop(IController controller, ObjectCache c
         }
     }
 
+    private void Enqueue(ChangeEvent change)
+    {
+        try
+        {
+            foreach (var key in controller.KeysFor(change))
+            {
+                _queue.Add(key);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One object the controller cannot read must not stop it for every other one.
+            LogChangeFailed(logger, controller.Name, change.Object.Key.ToString(), e);
+        }
+    }
+
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        try
+        {
+            await _synced.Task.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             string key;
