@@ -37,11 +37,11 @@ public sealed class AgentFixture : IAsyncLifetime
         Agent = OrchestratorCli.Start(
             "agent", "--kubeconfig", Cluster.Kubeconfig, "--node-name", Node, "--runtime", "runc", "--data-dir", AgentDir,
             "--log-port", "0", "--restart-backoff-seconds", "1");
-        var ready = await Kubectl.RunAsync("wait", "--for=condition=Ready", $"node/{Node}", "--timeout=60s");
-        if (ready.ExitCode != 0)
+        // kubectl wait --for=condition fails at once on a node that does not exist yet, and on a loaded machine the
+        // agent takes more than the 2 s this used to allow to register: wait for the node to exist first.
+        var ready = await Kubectl.RunAsync("wait", "--for=create", $"node/{Node}", "--timeout=60s");
+        if (ready.ExitCode == 0)
         {
-            // kubectl wait fails at once on a node that does not exist yet.
-            await Task.Delay(2000);
             ready = await Kubectl.RunAsync("wait", "--for=condition=Ready", $"node/{Node}", "--timeout=60s");
         }
 
