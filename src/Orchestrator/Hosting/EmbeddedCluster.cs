@@ -3,6 +3,7 @@ using System.Net;
 using Orchestrator.Admission;
 using Orchestrator.Api;
 using Orchestrator.Api.Controllers;
+using Orchestrator.Controllers;
 using Orchestrator.Grains.Objects;
 using Orchestrator.Scheduler;
 using Orchestrator.Storage;
@@ -62,6 +63,7 @@ public static class EmbeddedCluster
         builder.Services.AddHostedService<Bootstrap>();
         builder.Services.AddHostedService<NamespaceFinalizer>();
         builder.Services.AddScheduler(options.Schedulers);
+        builder.Services.AddBuiltInControllers(options.Controllers);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         var app = builder.Build();

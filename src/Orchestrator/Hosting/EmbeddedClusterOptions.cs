@@ -1,3 +1,4 @@
+using Orchestrator.Controllers.Runtime;
 using Orchestrator.Simulation;
 
 namespace Orchestrator.Hosting;
@@ -7,6 +8,9 @@ public sealed record EmbeddedClusterOptions(string DataDir, int Port)
 {
     /// <summary>Scheduler instances in the silo: 1 normally, 0 to leave pods for an outside scheduler, 2 to race two.</summary>
     public int Schedulers { get; init; } = 1;
+
+    /// <summary>Built-in controllers in the silo (ReplicaSet, Deployment, garbage collector): all by default, none to leave objects alone.</summary>
+    public ControllerSelection Controllers { get; init; } = ControllerSelection.All;
 
     /// <summary>Simulated nodes to run beside the API server once it is ready; none when null or Count is 0.</summary>
     public SimulatedNodeOptions? SimulatedNodes { get; init; }

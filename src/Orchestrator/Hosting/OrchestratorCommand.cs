@@ -29,6 +29,22 @@ public static class OrchestratorCommand
                 r.AddError("--schedulers takes 0 to 8");
             }
         });
+        var controllers = new Option<string>("--controllers")
+        {
+            Description = "Controllers to run in the silo, as kube-controller-manager's flag: * for all, -name to turn one off, none for none (a Deployment then creates nothing)",
+            DefaultValueFactory = _ => "*",
+        };
+        controllers.Validators.Add(r =>
+        {
+            var known = Orchestrator.Controllers.ControllersServiceCollectionExtensions.Names;
+            foreach (var item in Controllers.Runtime.ControllerSelection.Parse(r.GetValueOrDefault<string>()).Items)
+            {
+                if (item != "*" && !known.Contains(item.TrimStart('-')))
+                {
+                    r.AddError($"--controllers: unknown controller {item.TrimStart('-')}; known: {string.Join(", ", known)} (* for all, -name to turn one off, none)");
+                }
+            }
+        });
         var agent = new Option<string>("--agent")
         {
             Description = "The node agent for this machine, run as a child process: auto (runc, else crun, else plain processes without isolation), runc, crun, process, or none",
@@ -40,6 +56,7 @@ public static class OrchestratorCommand
             dataDir,
             port,
             schedulers,
+            controllers,
             agent,
         };
         var simulation = new SimulationCommandOptions(prefix: "simulated-", countRequired: false);
@@ -48,6 +65,7 @@ public static class OrchestratorCommand
             new EmbeddedClusterOptions(result.GetValue(dataDir)!.FullName, result.GetValue(port))
             {
                 Schedulers = result.GetValue(schedulers),
+                Controllers = Controllers.Runtime.ControllerSelection.Parse(result.GetValue(controllers)),
                 SimulatedNodes = simulation.Read(result),
                 Agent = result.GetValue(agent)!,
             },

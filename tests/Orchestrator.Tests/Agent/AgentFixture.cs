@@ -37,13 +37,11 @@ public sealed class AgentFixture : IAsyncLifetime
         Agent = OrchestratorCli.Start(
             "agent", "--kubeconfig", Cluster.Kubeconfig, "--node-name", Node, "--runtime", "runc", "--data-dir", AgentDir,
             "--log-port", "0", "--restart-backoff-seconds", "1");
-        // kubectl wait fails at once on a node that does not exist yet, and a loaded machine may take the agent
-        // several seconds to start and register: ask again until a minute has passed.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var ready = await Kubectl.RunAsync("wait", "--for=condition=Ready", $"node/{Node}", "--timeout=60s");
-        while (ready.ExitCode != 0 && DateTime.UtcNow < deadline && !Agent.HasExited)
+        // kubectl wait --for=condition fails at once on a node that does not exist yet, and on a loaded machine the
+        // agent takes more than the 2 s this used to allow to register: wait for the node to exist first.
+        var ready = await Kubectl.RunAsync("wait", "--for=create", $"node/{Node}", "--timeout=60s");
+        if (ready.ExitCode == 0)
         {
-            await Task.Delay(500);
             ready = await Kubectl.RunAsync("wait", "--for=condition=Ready", $"node/{Node}", "--timeout=60s");
         }
 
@@ -82,24 +80,6 @@ public sealed class AgentFixture : IAsyncLifetime
         var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
         (await Kubectl.RunAsync("create", "namespace", name)).Succeeded();
         return name;
-    }
-
-    /// <summary>
-    /// <c>kubectl describe pod</c> once every expected text is in it: the agent sends events in the background, as the
-    /// kubelet does, so an event may reach the API server a moment after the status that followed it.
-    /// </summary>
-    public async Task<string> DescribeShowingAsync(string ns, string pod, params string[] expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var describe = (await Kubectl.RunAsync("describe", "pod", "-n", ns, pod)).Succeeded().Output;
-            if (expected.All(describe.Contains) || DateTime.UtcNow > deadline)
-            {
-                return describe;
-            }
-            await Task.Delay(200);
-        }
     }
 
     /// <summary>Waits until a jsonpath of the pod has the value, and says what the pod and the agent looked like when it did not.</summary>

@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Orchestrator.Api.Http;
+using Orchestrator.Api.Objects;
+using Orchestrator.Core.Resources;
+using Orchestrator.Storage;
+
+namespace Orchestrator.Controllers.Runtime;
+
+/// <summary>
+/// A controller's client: reads typed objects from the silo's cache (read-your-writes: a write returns after the
+/// cache holds it) and writes through the API server's <see cref="ObjectWriter"/>, so what a controller creates is
+/// defaulted, validated, named (generateName), stamped and field-managed exactly like a kubectl request.
+/// </summary>
+public sealed class InProcessClient(ObjectWriter writer, ResourceRegistry registry)
+{
+    public ResourceRegistry Registry => registry;
+
+    public ObjectCache Cache => writer.Store.Cache;
+
+    public ResourceDescriptor Resource(string group, string plural) =>
+        registry.Find(group, "v1", plural) ?? throw new ArgumentException($"no resource {group}/{plural}", nameof(plural));
+
+    public T? Get<T>(ResourceDescriptor resource, string? ns, string name)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        writer.Store.Get(resource, ns, name) is { } stored ? Decode<T>(stored) : null;
+
+    public IReadOnlyList<T> List<T>(ResourceDescriptor resource, string? ns, Func<StoredObject, bool>? filter = null)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        [.. Cache.List(resource.StorageKey, ns, filter ?? (_ => true)).Items.Select(Decode<T>)];
+
+    /// <summary>Creates <paramref name="obj"/> as <paramref name="fieldManager"/>; returns it as stored.</summary>
+    public async Task<T> CreateAsync<T>(ResourceDescriptor resource, T obj, string fieldManager)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var json = Encode(resource, obj);
+        var ns = resource.Namespaced ? obj.Metadata.NamespaceProperty : null;
+        return Decode<T>(await writer.CreateAsync(resource, ns, json, Options(fieldManager)));
+    }
+
+    /// <summary>Replaces the object (or its <paramref name="subresource"/>) if it still has the resourceVersion it was read at.</summary>
+    public async Task<T> UpdateAsync<T>(ResourceDescriptor resource, T obj, string fieldManager, string? subresource = null)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var ns = resource.Namespaced ? obj.Metadata.NamespaceProperty : null;
+        var name = obj.Metadata.Name;
+        var current = writer.Store.Get(resource, ns, name) ?? throw ApiException.NotFound(resource.Group, resource.Plural, name);
+        var expected = long.TryParse(obj.Metadata.ResourceVersion, out var rv) ? rv : current.Revision;
+        if (expected != current.Revision)
+        {
+            throw ApiException.Conflict(resource.Group, resource.Plural, name, "the object has been modified; please apply your changes to the latest version and try again");
+        }
+        var json = Encode(resource, obj);
+        return Decode<T>(await writer.UpdateAsync(resource, ns, name, current, json, subresource, Options(fieldManager), expected));
+    }
+
+    /// <summary>Edits an object of any kind as JSON and replaces it if it is still at the revision it was read at.</summary>
+    public async Task UpdateRawAsync(ResourceDescriptor resource, StoredObject current, Action<JsonObject> change, string fieldManager)
+    {
+        var obj = JsonNode.Parse(current.Json)!.AsObject();
+        change(obj);
+        var ns = resource.Namespaced ? current.Key.Namespace : null;
+        await writer.UpdateAsync(resource, ns, current.Key.Name, current, obj, null, Options(fieldManager), current.Revision);
+    }
+
+    /// <summary>Deletes with a propagation policy, only if the object still has <paramref name="uid"/>; false when it was already gone.</summary>
+    public async Task<bool> DeleteAsync(ResourceDescriptor resource, string? ns, string name, string? propagationPolicy, string? uid = null)
+    {
+        var current = writer.Store.Get(resource, ns, name);
+        if (current is null || (uid is not null && current.Summary.Uid != uid))
+        {
+            return false;
+        }
+        await writer.DeleteAsync(resource, ns, name, current, new DeleteRequest(propagationPolicy, null, uid, null, false));
+        return true;
+    }
+
+    public static T Decode<T>(StoredObject stored) => Decode<T>(stored.Json);
+
+    private static T Decode<T>(byte[] json) => KubernetesJson.Deserialize<T>(Encoding.UTF8.GetString(json));
+
+    private static JsonObject Encode<T>(ResourceDescriptor resource, T obj)
+    {
+        var json = JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject();
+        json["apiVersion"] = resource.GroupVersion;
+        json["kind"] = resource.Kind;
+        return json;
+    }
+
+    private static WriteOptions Options(string fieldManager) => new(fieldManager, "Ignore", DryRun: false);
+}
