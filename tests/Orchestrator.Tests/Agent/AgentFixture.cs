@@ -82,6 +82,24 @@ public sealed class AgentFixture : IAsyncLifetime
         return name;
     }
 
+    /// <summary>
+    /// <c>kubectl describe pod</c> once every expected text is in it: the agent sends events in the background, as the
+    /// kubelet does, so an event may reach the API server a moment after the status that followed it.
+    /// </summary>
+    public async Task<string> DescribeShowingAsync(string ns, string pod, params string[] expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var describe = (await Kubectl.RunAsync("describe", "pod", "-n", ns, pod)).Succeeded().Output;
+            if (expected.All(describe.Contains) || DateTime.UtcNow > deadline)
+            {
+                return describe;
+            }
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Waits until a jsonpath of the pod has the value, and says what the pod and the agent looked like when it did not.</summary>
     public async Task WaitForAsync(string ns, string pod, string jsonpath, string value, int seconds = 60)
     {
