@@ -1,0 +1,23 @@
+namespace Orchestrator.Controllers.NodeLifecycle;
+
+/// <summary>kube-controller-manager's node lifecycle flags, with a shorter grace period than Kubernetes' 40-50 s.</summary>
+public sealed record NodeLifecycleOptions
+{
+    /// <summary>How long a node may go without renewing its Lease before it is Unknown (--node-monitor-grace-period).</summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often every node's health is looked at (--node-monitor-period).</summary>
+    public TimeSpan MonitorPeriod { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Nodes per second tainted NoExecute in a healthy zone (--node-eviction-rate).</summary>
+    public double EvictionRate { get; init; } = 0.1;
+
+    /// <summary>Nodes per second tainted in a partially disrupted zone of a large cluster (--secondary-node-eviction-rate).</summary>
+    public double SecondaryEvictionRate { get; init; } = 0.01;
+
+    /// <summary>The share of not-ready nodes that makes a zone partially disrupted (--unhealthy-zone-threshold).</summary>
+    public double UnhealthyZoneThreshold { get; init; } = 0.55;
+
+    /// <summary>A zone of at most this many nodes stops evicting when partially disrupted (--large-cluster-size-threshold).</summary>
+    public int LargeClusterThreshold { get; init; } = 50;
+}
