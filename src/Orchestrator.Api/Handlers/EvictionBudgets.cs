@@ -97,7 +97,8 @@ internal static class EvictionBudgets
             }
             catch (ApiException e) when (e.Code == 409 && attempt < 10)
             {
-                // Another eviction spent a disruption first: look at the budget again.
+                // Another eviction spent a disruption first: look at the budget again once the cache has its write.
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * (attempt + 1)));
             }
         }
     }

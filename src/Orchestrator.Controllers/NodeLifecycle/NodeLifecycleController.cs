@@ -18,13 +18,16 @@ public sealed partial class NodeLifecycleController(
 
     private const string PassKey = "nodes";
 
+    /// <summary>The periodic pass: the only key that asks to run again, so there is exactly one timer chain.</summary>
+    private const string TickKey = "nodes/monitor";
+
     private readonly NodeLifecycleCore _core = new(options);
     private readonly ResourceDescriptor _nodes = client.Resource("", "nodes");
     private readonly ResourceDescriptor _leases = client.Resource("coordination.k8s.io", "leases");
     private readonly ResourceDescriptor _pods = client.Resource("", "pods");
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _pass = new(1, 1);
     private IReadOnlyDictionary<string, ZoneState> _zones = new Dictionary<string, ZoneState>();
-    private DateTimeOffset? _nextPass;
+    private bool _ticking;
 
     public string Name => ControllerName;
 
@@ -36,6 +39,11 @@ public sealed partial class NodeLifecycleController(
     /// <summary>A pass at once when a node comes, goes or changes its Ready status; otherwise one every monitor period.</summary>
     public IEnumerable<string> KeysFor(ChangeEvent change)
     {
+        if (!_ticking)
+        {
+            _ticking = true;
+            return [PassKey, TickKey];
+        }
         if (change.Previous is null || change.Type == WatchEventType.Deleted || ReadyOf(change.Previous) != ReadyOf(change.Object))
         {
             return [PassKey];
@@ -45,25 +53,24 @@ public sealed partial class NodeLifecycleController(
 
     public async Task<TimeSpan?> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var nodes = client.List<V1Node>(_nodes, null).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
-        var plan = _core.Step(now, [.. nodes.Values.Select(Observe)]);
-        LogZoneChanges(plan.Zones);
-        foreach (var action in plan.Actions)
+        await _pass.WaitAsync(cancellationToken);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await ApplyAsync(nodes[action.Name], action, now);
-        }
-        lock (_gate)
-        {
-            // One timer chain: a pass caused by a watch event does not start another.
-            if (_nextPass is { } next && next > now)
+            var now = clock.GetUtcNow();
+            var nodes = client.List<V1Node>(_nodes, null).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
+            var plan = _core.Step(now, [.. nodes.Values.Select(Observe)]);
+            LogZoneChanges(plan.Zones);
+            foreach (var action in plan.Actions)
             {
-                return null;
+                cancellationToken.ThrowIfCancellationRequested();
+                await ApplyAsync(nodes[action.Name], action, now);
             }
-            _nextPass = now + options.MonitorPeriod;
-            return options.MonitorPeriod;
         }
+        finally
+        {
+            _pass.Release();
+        }
+        return key == TickKey ? options.MonitorPeriod : null;
     }
 
     private NodeObservation Observe(V1Node node)
