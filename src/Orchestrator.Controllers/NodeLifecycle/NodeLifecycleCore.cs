@@ -53,7 +53,7 @@ public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
             return null;
         }
         var current = node.Ready ?? "Unknown";
-        if (expired && current != "Unknown")
+        if (expired && node.Ready != "Unknown")
         {
             pass.Edit(node.Name).SetUnknown = true;
             current = "Unknown";
