@@ -3,8 +3,11 @@ namespace Orchestrator.Controllers.NodeLifecycle;
 /// <summary>kube-controller-manager's node lifecycle flags, with a shorter grace period than Kubernetes' 40-50 s.</summary>
 public sealed record NodeLifecycleOptions
 {
-    /// <summary>How long a node may go without renewing its Lease before it is Unknown (--node-monitor-grace-period).</summary>
-    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a node may go without renewing its Lease before it is Unknown (--node-monitor-grace-period; kube: 40 s).
+    /// Twice the 10 s renewal of agents and simulated nodes, so one late heartbeat does not make a node flap.
+    /// </summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often every node's health is looked at (--node-monitor-period).</summary>
     public TimeSpan MonitorPeriod { get; init; } = TimeSpan.FromSeconds(1);
