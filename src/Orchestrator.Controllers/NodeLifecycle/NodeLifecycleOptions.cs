@@ -9,8 +9,12 @@ public sealed record NodeLifecycleOptions
     /// </summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How often every node's health is looked at (--node-monitor-period).</summary>
-    public TimeSpan MonitorPeriod { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often every node's health is looked at (--node-monitor-period; kube: 5 s).</summary>
+    public TimeSpan MonitorPeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A quarter of the grace period, between 0.5 s and 5 s: a short grace is judged as promptly as it is meant.</summary>
+    public static TimeSpan MonitorPeriodFor(TimeSpan gracePeriod) =>
+        TimeSpan.FromSeconds(Math.Clamp(gracePeriod.TotalSeconds / 4, 0.5, 5));
 
     /// <summary>Nodes per second tainted NoExecute in a healthy zone (--node-eviction-rate).</summary>
     public double EvictionRate { get; init; } = 0.1;

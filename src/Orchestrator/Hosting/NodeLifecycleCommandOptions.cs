@@ -40,6 +40,7 @@ public sealed class NodeLifecycleCommandOptions
     public NodeLifecycleOptions Read(ParseResult result) => new()
     {
         GracePeriod = TimeSpan.FromSeconds(result.GetValue(GraceSeconds)),
+        MonitorPeriod = NodeLifecycleOptions.MonitorPeriodFor(TimeSpan.FromSeconds(result.GetValue(GraceSeconds))),
         EvictionRate = result.GetValue(EvictionRate),
         SecondaryEvictionRate = result.GetValue(SecondaryEvictionRate),
         UnhealthyZoneThreshold = result.GetValue(UnhealthyZoneThreshold),
