@@ -19,6 +19,10 @@ public sealed partial class NodeLifecycleController
         if (action.AddTaints.Count > 0 || action.RemoveTaints.Count > 0)
         {
             await UpdateNodeAsync(name, n => SwapTaints(n, action, now), null);
+            if (action.AddTaints.Any(t => t.EndsWith(":NoExecute", StringComparison.Ordinal)))
+            {
+                NodeLifecycleMetrics.NoExecuteTaints.WithLabels(Label(node.Metadata.Labels ?? new Dictionary<string, string>(), "topology.kubernetes.io/zone") ?? "").Inc();
+            }
             LogNodeChange(logger, name, $"taints added [{string.Join(", ", action.AddTaints)}], removed [{string.Join(", ", action.RemoveTaints)}]");
         }
         if (action.ReportNotReady)

@@ -97,6 +97,7 @@ public sealed partial class NodeLifecycleController(
     {
         foreach (var (zone, state) in zones)
         {
+            NodeLifecycleMetrics.ZoneState.WithLabels(zone).Set((int)state);
             if (!_zones.TryGetValue(zone, out var before) || before != state)
             {
                 LogZoneState(logger, zone.Length == 0 ? "(no zone)" : zone, state);

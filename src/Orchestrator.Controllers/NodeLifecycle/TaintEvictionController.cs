@@ -77,7 +77,10 @@ public sealed class TaintEvictionController(InProcessClient client, EventRecorde
         }
         await events.RecordAsync(pod, ControllerName, "Normal", "TaintManagerEviction", $"Marking for deletion Pod {key}");
         await MarkDisruptedAsync(pod, now);
-        await client.DeleteAsync(_pods, ns, name, null, pod.Metadata.Uid);
+        if (await client.DeleteAsync(_pods, ns, name, null, pod.Metadata.Uid))
+        {
+            NodeLifecycleMetrics.TaintEvictions.Inc();
+        }
         _since.TryRemove(key, out _);
         return null;
     }
