@@ -86,12 +86,19 @@ public sealed class NodeLifecycleCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var simulator in _simulators)
+        try
         {
-            await SignalAsync(simulator, "CONT");
-            await simulator.DisposeAsync();
+            foreach (var simulator in _simulators)
+            {
+                await SignalAsync(simulator, "CONT");
+                await simulator.DisposeAsync();
+            }
         }
-        Client.Dispose();
-        await Cluster.DisposeAsync();
+        finally
+        {
+            // Whatever happened to a simulator, the cluster process and its folder go.
+            Client.Dispose();
+            await Cluster.DisposeAsync();
+        }
     }
 }
