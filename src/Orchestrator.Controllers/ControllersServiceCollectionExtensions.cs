@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Controllers.Deployments;
+using Orchestrator.Controllers.Disruption;
 using Orchestrator.Controllers.GarbageCollection;
+using Orchestrator.Controllers.NodeLifecycle;
 using Orchestrator.Controllers.ReplicaSets;
 using Orchestrator.Controllers.Runtime;
 using Orchestrator.Storage;
@@ -14,7 +16,7 @@ namespace Orchestrator.Controllers;
 public static class ControllersServiceCollectionExtensions
 {
     /// <summary>The controllers <c>orchestrator up --controllers</c> knows, in the order they start.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["replicaset", "deployment", "garbagecollector"];
+    public static IReadOnlyList<string> Names { get; } = ["replicaset", "deployment", "garbagecollector", "nodelifecycle", "taint-eviction-controller", "disruption"];
 
     /// <summary>Adds the built-in controllers that <paramref name="selection"/> enables.</summary>
     public static IServiceCollection AddBuiltInControllers(this IServiceCollection services, ControllerSelection selection, ControllerOptions? options = null)
@@ -23,6 +25,10 @@ public static class ControllersServiceCollectionExtensions
         services.AddController<ReplicaSetController>(selection, "replicaset");
         services.AddController<DeploymentController>(selection, "deployment");
         services.AddController<GarbageCollector>(selection, "garbagecollector");
+        services.TryAddSingleton(new NodeLifecycleOptions());
+        services.AddController<NodeLifecycleController>(selection, "nodelifecycle");
+        services.AddController<TaintEvictionController>(selection, "taint-eviction-controller");
+        services.AddController<DisruptionController>(selection, "disruption");
         return services;
     }
 

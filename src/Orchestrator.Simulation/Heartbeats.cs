@@ -28,16 +28,26 @@ internal sealed class Heartbeats(SimulationContext context, NodeRegistrar regist
     private async Task RenewLeaseAsync(SimulatedNode node, CancellationToken cancellationToken)
     {
         var client = context.Client;
+        var options = context.Options;
         var lease = node.Lease ?? NodeTemplate.Lease(node.Name, node.Uid, context.NowMicro());
         lease.Spec ??= new V1LeaseSpec();
         lease.Spec.HolderIdentity = node.Name;
         lease.Spec.LeaseDurationSeconds = NodeTemplate.LeaseDurationSeconds;
         lease.Spec.RenewTime = context.NowMicro();
+        var silentSince = node.LeaseRenewedAt;
         try
         {
             node.Lease = lease.Metadata?.ResourceVersion is null
                 ? await context.WriteAsync(token => client.CoordinationV1.CreateNamespacedLeaseAsync(lease, NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken)
                 : await context.WriteAsync(token => client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, node.Name, NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken);
+            node.LeaseRenewedAt = context.Now();
+            if (silentSince is { } last && node.LeaseRenewedAt - last > 2 * options.HeartbeatInterval)
+            {
+                // Back after a silence long enough for the node lifecycle controller to have marked the node Unknown:
+                // a kubelet posts its status when it differs from what it last saw, so Ready comes back at once.
+                node.ReadySince = node.LeaseRenewedAt.Value;
+                await RefreshStatusAsync(node, cancellationToken);
+            }
         }
         catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.Conflict) || ApiPipelines.IsStatus(e, HttpStatusCode.NotFound))
         {

@@ -145,6 +145,12 @@ internal sealed class PodRunner(SimulationContext context)
                 {
                     node.RecordAddress(key, ip);
                 }
+                if (pod.Status.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status == "False")
+                {
+                    // Marked not ready while the node was silent (the node lifecycle controller does that); a
+                    // kubelet's status manager reports its own view again, and so does a simulated one.
+                    Enqueue(new PodWork(Delete: false, node, pod, key, ip));
+                }
                 return;
             case "Running" or "Succeeded" or "Failed":
                 return;

@@ -19,6 +19,9 @@ internal sealed class SimulatedNode(int index, string name)
     /// <summary>The last Lease the server returned, replaced with its resourceVersion as the kubelet does.</summary>
     public V1Lease? Lease { get; set; }
 
+    /// <summary>When the node last renewed its Lease in this run, to notice that it was silent (stopped, cut off).</summary>
+    public DateTime? LeaseRenewedAt { get; set; }
+
     /// <summary>When this run registered the node: the Ready condition's transition time.</summary>
     public DateTime ReadySince { get; set; }
 

@@ -12,7 +12,7 @@ namespace Orchestrator.Api.Handlers;
 /// The subresources that answer in a kind of their own: <c>scale</c> (autoscaling/v1 Scale), <c>binding</c>
 /// (core/v1 Binding), <c>eviction</c> (policy/v1 Eviction) and <c>log</c>.
 /// </summary>
-public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer, IGrainFactory grains, PodLogProxy logs)
+public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writer, IGrainFactory grains, PodLogProxy logs, TimeProvider clock)
 {
     public Task GetScaleAsync(HttpContext context, RequestTarget target)
     {
@@ -75,22 +75,22 @@ public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writ
     }
 
     /// <summary>
-    /// POST pods/{name}/eviction: a graceful delete that a PodDisruptionBudget can refuse (429).
+    /// POST pods/{name}/eviction: a graceful delete that a PodDisruptionBudget can refuse (429), spending one of its disruptions.
     /// </summary>
     public async Task EvictAsync(HttpContext context, RequestTarget target)
     {
         var body = RequestBody.ParseObject(await RequestBody.ReadAsync(context.Request, context.RequestAborted), RequestBody.MediaType(context.Request, patch: false));
         var current = Current(target);
         var pod = ObjectWriter.Parse(current);
-        var phase = pod["status"]?["phase"]?.ToString();
-        if (phase is not ("Succeeded" or "Failed") && BlockingBudget(target.Namespace!, pod) is { } budget)
+        var dryRun = context.Request.Query["dryRun"].ToString() == "All" || body["deleteOptions"]?["dryRun"] is JsonArray { Count: > 0 };
+        if (EvictionBudgets.Guards(pod))
         {
-            throw new ApiException(429, "TooManyRequests",
-                $"Cannot evict pod as it would violate the pod's disruption budget. The disruption budget {budget} needs more healthy pods; try again later",
-                new k8s.Models.V1StatusDetails { Causes = [new k8s.Models.V1StatusCause { Reason = "DisruptionBudget", Message = $"The disruption budget {budget} does not allow another disruption now" }] })
-            {
-                Headers = new Dictionary<string, string> { ["Retry-After"] = "5" },
-            };
+            await EvictionBudgets.CheckAndDecrementAsync(objects, target.Namespace!, pod, clock.GetUtcNow(), dryRun);
+        }
+        if (dryRun)
+        {
+            await writer.WriteJsonAsync(context, 201, StatusWriter.Success(201));
+            return;
         }
         var grace = body["deleteOptions"]?["gracePeriodSeconds"] is JsonValue g && g.TryGetValue<long>(out var gv) ? gv : (long?)null;
         await objects.DeleteAsync(target.Resource, target.Namespace, target.Name!, current, new DeleteRequest(null, grace, null, null, false));
@@ -107,28 +107,6 @@ public sealed class SubresourceHandler(ObjectWriter objects, ResponseWriter writ
         }
         var stored = objects.Store.Get(Core.Resources.ResourceRegistry.BuiltIn.Find("", "v1", "nodes")!, null, node);
         return logs.ServeAsync(context, pod, stored is null ? null : ObjectWriter.Parse(stored));
-    }
-
-    /// <summary>The name of a PDB that selects the pod and allows no disruption now, if any.</summary>
-    private string? BlockingBudget(string ns, JsonObject pod)
-    {
-        var pdbs = objects.Store.Cache.List("policy/poddisruptionbudgets", ns, _ => true).Items;
-        var labels = (pod["metadata"]?["labels"] as JsonObject)?.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "");
-        foreach (var stored in pdbs)
-        {
-            var pdb = ObjectWriter.Parse(stored);
-            var selector = LabelSelector.FromLabelSelectorJson(pdb["spec"]?["selector"] as JsonObject);
-            if (!selector.Matches(labels))
-            {
-                continue;
-            }
-            var allowed = pdb["status"]?["disruptionsAllowed"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
-            if (allowed <= 0)
-            {
-                return stored.Key.Name;
-            }
-        }
-        return null;
     }
 
     private Storage.StoredObject Current(RequestTarget target) =>

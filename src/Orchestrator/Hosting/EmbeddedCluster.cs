@@ -52,7 +52,7 @@ public static class EmbeddedCluster
             silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next(), serviceId: "orchestrator", clusterId: "embedded");
         });
         builder.Services.AddSingleton(log);
-        builder.Services.AddSingleton(AdmissionOptions.Default);
+        builder.Services.AddSingleton(AdmissionOptions.Default with { DefaultTolerationSeconds = options.DefaultTolerationSeconds });
         builder.Services.AddKubernetesApi(new ApiServerOptions(token, $"127.0.0.1:{port}")
         {
             // A tuning knob, and how the tests see bookmarks without waiting the default 15 s.
@@ -63,6 +63,7 @@ public static class EmbeddedCluster
         builder.Services.AddHostedService<Bootstrap>();
         builder.Services.AddHostedService<NamespaceFinalizer>();
         builder.Services.AddScheduler(options.Schedulers);
+        builder.Services.AddSingleton(options.NodeLifecycle);
         builder.Services.AddBuiltInControllers(options.Controllers);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
 

@@ -1,3 +1,5 @@
+using Orchestrator.Admission;
+using Orchestrator.Controllers.NodeLifecycle;
 using Orchestrator.Controllers.Runtime;
 using Orchestrator.Simulation;
 
@@ -17,4 +19,10 @@ public sealed record EmbeddedClusterOptions(string DataDir, int Port)
 
     /// <summary>The node agent for this machine: auto (runc, else crun, else plain processes), runc, crun, process, or none.</summary>
     public string Agent { get; init; } = "auto";
+
+    /// <summary>Grace period, eviction rates and zone thresholds of the node lifecycle controller.</summary>
+    public NodeLifecycleOptions NodeLifecycle { get; init; } = new();
+
+    /// <summary>tolerationSeconds of the default not-ready and unreachable tolerations (Kubernetes: 300).</summary>
+    public long DefaultTolerationSeconds { get; init; } = AdmissionOptions.Default.DefaultTolerationSeconds;
 }

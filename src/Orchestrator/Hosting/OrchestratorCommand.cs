@@ -61,6 +61,8 @@ public static class OrchestratorCommand
         };
         var simulation = new SimulationCommandOptions(prefix: "simulated-", countRequired: false);
         simulation.AddTo(up);
+        var nodeLifecycle = new NodeLifecycleCommandOptions();
+        nodeLifecycle.AddTo(up);
         up.SetAction((result, cancellationToken) => EmbeddedCluster.RunAsync(
             new EmbeddedClusterOptions(result.GetValue(dataDir)!.FullName, result.GetValue(port))
             {
@@ -68,6 +70,8 @@ public static class OrchestratorCommand
                 Controllers = Controllers.Runtime.ControllerSelection.Parse(result.GetValue(controllers)),
                 SimulatedNodes = simulation.Read(result),
                 Agent = result.GetValue(agent)!,
+                NodeLifecycle = nodeLifecycle.Read(result),
+                DefaultTolerationSeconds = result.GetValue(nodeLifecycle.DefaultTolerationSeconds),
             },
             cancellationToken));
         return new RootCommand("Orchestrator: a Kubernetes-compatible cluster orchestrator on Orleans") { up, AgentCommand.Build(), SimulateCommand.Build(), ImageCommand.Build() };

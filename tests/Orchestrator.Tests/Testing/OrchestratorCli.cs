@@ -28,6 +28,9 @@ public sealed class OrchestratorCli : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>For signals a test sends itself (SIGSTOP and SIGCONT to make a simulator's nodes fall silent and return).</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<string> RunAsync(params string[] args)
     {
         await using var cli = Start(args);

@@ -1,0 +1,108 @@
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Controllers.Runtime;
+using Orchestrator.Core.Resources;
+using Orchestrator.Storage;
+
+namespace Orchestrator.Controllers.NodeLifecycle;
+
+/// <summary>
+/// kube's node lifecycle controller: every monitor period it looks at every node and its Lease, and writes what
+/// <see cref="NodeLifecycleCore"/> decides: Unknown conditions for silent nodes, NodeNotReady events with their pods
+/// marked not ready, and the not-ready/unreachable taints that the taint eviction controller acts on.
+/// </summary>
+public sealed partial class NodeLifecycleController(
+    InProcessClient client, EventRecorder events, TimeProvider clock, NodeLifecycleOptions options, ILogger<NodeLifecycleController> logger) : IController
+{
+    public const string ControllerName = "node-controller";
+
+    private const string PassKey = "nodes";
+
+    /// <summary>The periodic pass: the only key that asks to run again, so there is exactly one timer chain.</summary>
+    private const string TickKey = "nodes/monitor";
+
+    private readonly NodeLifecycleCore _core = new(options);
+    private readonly ResourceDescriptor _nodes = client.Resource("", "nodes");
+    private readonly ResourceDescriptor _leases = client.Resource("coordination.k8s.io", "leases");
+    private readonly ResourceDescriptor _pods = client.Resource("", "pods");
+    private readonly SemaphoreSlim _pass = new(1, 1);
+    private IReadOnlyDictionary<string, ZoneState> _zones = new Dictionary<string, ZoneState>();
+    private bool _ticking;
+
+    public string Name => ControllerName;
+
+    public IReadOnlyList<string> Watches => [_nodes.StorageKey];
+
+    /// <summary>Zone states after the last pass, for logs and tests.</summary>
+    public IReadOnlyDictionary<string, ZoneState> Zones => _zones;
+
+    /// <summary>A pass at once when a node comes, goes or changes its Ready status; otherwise one every monitor period.</summary>
+    public IEnumerable<string> KeysFor(ChangeEvent change)
+    {
+        if (!_ticking)
+        {
+            _ticking = true;
+            return [PassKey, TickKey];
+        }
+        if (change.Previous is null || change.Type == WatchEventType.Deleted || ReadyOf(change.Previous) != ReadyOf(change.Object))
+        {
+            return [PassKey];
+        }
+        return [];
+    }
+
+    public async Task<TimeSpan?> ReconcileAsync(string key, CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow();
+            var nodes = client.List<V1Node>(_nodes, null).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
+            var plan = _core.Step(now, [.. nodes.Values.Select(Observe)]);
+            LogZoneChanges(plan.Zones);
+            foreach (var action in plan.Actions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await ApplyAsync(nodes[action.Name], action, now);
+            }
+        }
+        finally
+        {
+            _pass.Release();
+        }
+        return key == TickKey ? options.MonitorPeriod : null;
+    }
+
+    private NodeObservation Observe(V1Node node)
+    {
+        var labels = node.Metadata.Labels ?? new Dictionary<string, string>();
+        var zone = Label(labels, "topology.kubernetes.io/zone") ?? Label(labels, "failure-domain.beta.kubernetes.io/zone") ?? "";
+        var region = Label(labels, "topology.kubernetes.io/region") ?? "";
+        var ready = node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready");
+        var lease = client.Get<V1Lease>(_leases, "kube-node-lease", node.Metadata.Name);
+        var heartbeat = $"{lease?.Spec?.RenewTime:O}|{ready?.LastHeartbeatTime:O}";
+        var taints = (node.Spec?.Taints ?? []).Select(t => $"{t.Key}:{t.Effect}").Where(NodeTaints.All.Contains).ToHashSet(StringComparer.Ordinal);
+        return new NodeObservation(node.Metadata.Name, region.Length == 0 ? zone : $"{region}:{zone}", ready?.Status, heartbeat, taints)
+        {
+            ExcludedFromZone = labels.ContainsKey("node.kubernetes.io/exclude-disruption"),
+        };
+    }
+
+    private static string? Label(IDictionary<string, string> labels, string key) => labels.TryGetValue(key, out var value) ? value : null;
+
+    private static string? ReadyOf(StoredObject stored) =>
+        InProcessClient.Decode<V1Node>(stored).Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status;
+
+    private void LogZoneChanges(IReadOnlyDictionary<string, ZoneState> zones)
+    {
+        foreach (var (zone, state) in zones)
+        {
+            NodeLifecycleMetrics.ZoneState.WithLabels(zone).Set((int)state);
+            if (!_zones.TryGetValue(zone, out var before) || before != state)
+            {
+                LogZoneState(logger, zone.Length == 0 ? "(no zone)" : zone, state);
+            }
+        }
+        _zones = zones;
+    }
+}

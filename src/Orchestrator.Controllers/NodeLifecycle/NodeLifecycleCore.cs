@@ -1,0 +1,96 @@
+namespace Orchestrator.Controllers.NodeLifecycle;
+
+/// <summary>
+/// kube's node lifecycle decisions as a replayable state machine: each <see cref="Step"/> takes the time and what
+/// every node looks like, and says which nodes to mark Unknown (no heartbeat for the grace period, timed on this
+/// controller's own clock when it sees a heartbeat change, never on the node's), which taints to add or remove, and
+/// how each zone stands. NoSchedule taints follow Ready at once; NoExecute taints, which evict, go through a
+/// per-zone rate-limited queue whose rate drops when a zone is partially disrupted and stops when every zone is down.
+/// </summary>
+public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
+{
+    private readonly Dictionary<string, (string Heartbeat, DateTimeOffset Probe)> _health = new(StringComparer.Ordinal);
+
+    public NodeLifecyclePlan Step(DateTimeOffset now, IReadOnlyList<NodeObservation> nodes)
+    {
+        var pass = new Pass(nodes) { Now = now };
+        foreach (var gone in _health.Keys.Where(n => !pass.Nodes.ContainsKey(n)).ToList())
+        {
+            _health.Remove(gone);
+            Dequeue(gone);
+        }
+        var zoneReady = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var node in nodes.OrderBy(n => n.Name, StringComparer.Ordinal))
+        {
+            if (Observe(node, now, pass) is not { } current)
+            {
+                continue;
+            }
+            if (!node.ExcludedFromZone)
+            {
+                (zoneReady.TryGetValue(node.Zone, out var list) ? list : zoneReady[node.Zone] = []).Add(current);
+            }
+            FollowReady(node, current, pass);
+        }
+        if (HandleDisruption(zoneReady, now, pass))
+        {
+            TaintingPass(now, pass);
+        }
+        return new NodeLifecyclePlan(pass.Actions(), new Dictionary<string, ZoneState>(_zoneStates, StringComparer.Ordinal));
+    }
+
+    /// <summary>Times the node's heartbeat and returns its Ready status after this pass; null while it has none to judge.</summary>
+    private string? Observe(NodeObservation node, DateTimeOffset now, Pass pass)
+    {
+        if (!_health.TryGetValue(node.Name, out var health) || health.Heartbeat != node.Heartbeat)
+        {
+            health = (node.Heartbeat, now);
+            _health[node.Name] = health;
+        }
+        var expired = health.Probe + options.GracePeriod < now;
+        if (node.Ready is null && !expired)
+        {
+            return null;
+        }
+        var current = node.Ready ?? "Unknown";
+        if (expired && node.Ready != "Unknown")
+        {
+            pass.Edit(node.Name).SetUnknown = true;
+            current = "Unknown";
+        }
+        if (current != "True" && node.Ready == "True")
+        {
+            pass.Edit(node.Name).ReportNotReady = true;
+        }
+        pass.Ready[node.Name] = current;
+        return current;
+    }
+
+    /// <summary>NoSchedule taints mirror Ready now; a NoExecute taint already there swaps at once, a new one is queued.</summary>
+    private void FollowReady(NodeObservation node, string current, Pass pass)
+    {
+        var edit = pass.Edit(node.Name);
+        var noSchedule = NodeTaints.NoScheduleFor(current);
+        foreach (var taint in new[] { NodeTaints.UnreachableNoSchedule, NodeTaints.NotReadyNoSchedule })
+        {
+            edit.Set(taint, taint == noSchedule);
+        }
+        if (NodeTaints.NoExecuteFor(current) is not { } noExecute)
+        {
+            edit.Set(NodeTaints.UnreachableNoExecute, false);
+            edit.Set(NodeTaints.NotReadyNoExecute, false);
+            Dequeue(node.Name);
+            return;
+        }
+        var opposite = noExecute == NodeTaints.UnreachableNoExecute ? NodeTaints.NotReadyNoExecute : NodeTaints.UnreachableNoExecute;
+        if (edit.Has(opposite))
+        {
+            edit.Set(opposite, false);
+            edit.Set(noExecute, true);
+        }
+        else if (!edit.Has(noExecute))
+        {
+            Enqueue(node.Zone, node.Name, pass.Now);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Orchestrator.Controllers.NodeLifecycle;
+
+/// <summary>kube-controller-manager's node lifecycle flags, with a shorter grace period than Kubernetes' 40-50 s.</summary>
+public sealed record NodeLifecycleOptions
+{
+    /// <summary>
+    /// How long a node may go without renewing its Lease before it is Unknown (--node-monitor-grace-period; kube: 40 s).
+    /// Twice the 10 s renewal of agents and simulated nodes, so one late heartbeat does not make a node flap.
+    /// </summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often every node's health is looked at (--node-monitor-period; kube: 5 s).</summary>
+    public TimeSpan MonitorPeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A quarter of the grace period, between 0.5 s and 5 s: a short grace is judged as promptly as it is meant.</summary>
+    public static TimeSpan MonitorPeriodFor(TimeSpan gracePeriod) =>
+        TimeSpan.FromSeconds(Math.Clamp(gracePeriod.TotalSeconds / 4, 0.5, 5));
+
+    /// <summary>Nodes per second tainted NoExecute in a healthy zone (--node-eviction-rate).</summary>
+    public double EvictionRate { get; init; } = 0.1;
+
+    /// <summary>Nodes per second tainted in a partially disrupted zone of a large cluster (--secondary-node-eviction-rate).</summary>
+    public double SecondaryEvictionRate { get; init; } = 0.01;
+
+    /// <summary>The share of not-ready nodes that makes a zone partially disrupted (--unhealthy-zone-threshold).</summary>
+    public double UnhealthyZoneThreshold { get; init; } = 0.55;
+
+    /// <summary>A zone of at most this many nodes stops evicting when partially disrupted (--large-cluster-size-threshold).</summary>
+    public int LargeClusterThreshold { get; init; } = 50;
+}
