@@ -7,9 +7,9 @@ using PodDisruptionBudget = Orchestrator.Scheduling.Model.PodDisruptionBudget;
 namespace Orchestrator.Scheduler;
 
 /// <summary>
-/// PodDisruptionBudgets as preemption reads them. No disruption controller writes status.disruptionsAllowed yet,
-/// so it is worked out here the way that controller does, counting the guarded pods that hold a node as healthy
-/// and as the expected number (there is no owner scale to ask).
+/// PodDisruptionBudgets as preemption reads them. The disruption controller now writes status.disruptionsAllowed,
+/// but preemption still works it out here from the pods the scheduler mirrors, counting the guarded pods that hold a
+/// node as healthy and as the expected number; reading the controller's status, as kube-scheduler does, is left to do.
 /// </summary>
 internal static class BudgetTranslation
 {
