@@ -1,6 +1,5 @@
 using System.Text;
 using Orchestrator.Agent.Logs;
-using Orchestrator.Agent.Tests.Testing;
 
 namespace Orchestrator.Agent.Tests.Logs;
 

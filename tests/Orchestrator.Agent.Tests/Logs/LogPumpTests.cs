@@ -1,5 +1,4 @@
 using Orchestrator.Agent.Logs;
-using Orchestrator.Agent.Tests.Testing;
 
 namespace Orchestrator.Agent.Tests.Logs;
 

@@ -1,5 +1,4 @@
 using Orchestrator.Controllers.Runtime;
-using Orchestrator.Controllers.Tests.Testing;
 
 namespace Orchestrator.Controllers.Tests.Runtime;
 

@@ -1,4 +1,4 @@
-namespace Orchestrator.Agent.Tests.Testing;
+namespace Orchestrator.Testing;
 
 /// <summary>
 /// A clock that moves only when a test says so, with timers, so Task.Delay on it (a CrashLoopBackOff) ends exactly when
