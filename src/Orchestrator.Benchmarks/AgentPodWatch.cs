@@ -66,35 +66,8 @@ public sealed class AgentPodWatch : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ReadAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            try
-            {
-                using var response = await _api.OpenWatchAsync(_resourceVersion, _stop.Token);
-                await using var body = await response.Content.ReadAsStreamAsync(_stop.Token);
-                using var reader = new StreamReader(body);
-                while (await reader.ReadLineAsync(_stop.Token) is { } line)
-                {
-                    if (line.Length > 0)
-                    {
-                        Observe(line);
-                    }
-                }
-                // The server ended the watch (its timeout): resume from the last resourceVersion seen.
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException or JsonException or BenchmarkFailure or KeyNotFoundException)
-            {
-                _problem.TrySetResult($"the pod watch failed: {e.Message}");
-                return;
-            }
-        }
-    }
+    private Task ReadAsync() =>
+        PodWatchLoop.RunAsync(_api, () => _resourceVersion, Observe, problem => _problem.TrySetResult(problem), _stop.Token);
 
     private void Observe(string line)
     {

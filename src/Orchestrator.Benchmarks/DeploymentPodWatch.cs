@@ -132,37 +132,15 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
 
     private bool IsAvailable(PodView pod) => pod.Ready && !pod.Terminating && (pod.Node is null || !_deadNodes.ContainsKey(pod.Node));
 
-    private async Task ReadAsync()
+    private Task ReadAsync() => PodWatchLoop.RunAsync(_api, () => _resourceVersion, Observe, Fail, _stop.Token);
+
+    private void Fail(string problem)
     {
-        while (!_stop.IsCancellationRequested)
+        lock (_lock)
         {
-            try
-            {
-                using var response = await _api.OpenWatchAsync(_resourceVersion, _stop.Token);
-                await using var body = await response.Content.ReadAsStreamAsync(_stop.Token);
-                using var reader = new StreamReader(body);
-                while (await reader.ReadLineAsync(_stop.Token) is { } line)
-                {
-                    if (line.Length > 0)
-                    {
-                        Observe(line);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException or JsonException or BenchmarkFailure or KeyNotFoundException)
-            {
-                lock (_lock)
-                {
-                    _problem = $"the pod watch failed: {e.Message}";
-                }
-                Changed();
-                return;
-            }
+            _problem = problem;
         }
+        Changed();
     }
 
     private void Observe(string line)
