@@ -12,7 +12,11 @@ namespace Orchestrator.Api.Handlers;
 public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, TimeProvider clock)
 {
     /// <summary>How often a patch is re-applied when a concurrent write got there first.</summary>
-    private const int PatchAttempts = 8;
+    // Kubernetes re-applies a patch until it lands (GuaranteedUpdate); a hot object (a Deployment whose controller
+    // writes its status many times a second) can lose several rounds in a row, and the cache a round reads may lag
+    // the write that beat it by a moment, so rounds back off a little: 1, 2, 4 ... 50 ms, ~2.5 s in all.
+    private const int PatchAttempts = 60;
+    private static readonly TimeSpan MaxPatchBackoff = TimeSpan.FromMilliseconds(50);
 
     public async Task CreateAsync(HttpContext context, RequestTarget target)
     {
@@ -88,6 +92,8 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
             catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict" && attempt < PatchAttempts)
             {
                 // Another writer changed the object between our read and write; Kubernetes re-applies the patch.
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(MaxPatchBackoff.TotalMilliseconds, 1 << Math.Min(attempt - 1, 6)));
+                await Task.Delay(backoff, clock, context.RequestAborted);
             }
         }
     }
