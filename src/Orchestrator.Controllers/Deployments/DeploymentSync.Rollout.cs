@@ -104,7 +104,9 @@ public sealed partial class DeploymentSync
     private int ScaleDownOldForRollingUpdate(List<V1ReplicaSet> old)
     {
         var minAvailable = Replicas - RollingParameters.MaxUnavailable(_d);
-        var available = _owned.Sum(rs => rs.Status?.AvailableReplicas ?? 0);
+        // A ReplicaSet just cut down still reports the pods it is deleting as available until its controller catches
+        // up; counting more than its size would let a second sync take the same pods again and drop below the floor.
+        var available = _owned.Sum(rs => Math.Min(rs.Status?.AvailableReplicas ?? 0, ReplicaSetOrder.Replicas(rs)));
         if (available <= minAvailable)
         {
             return 0;

@@ -35,6 +35,7 @@ public sealed class DeploymentSyncTests
     [InlineData(3, 3, 2, 0, 3, 2)]   // 5 pods, 2 new ones not available yet: 5 - 3 - 2 = 0 old pods may go
     [InlineData(3, 3, 2, 2, 1, 2)]   // 5 pods, all available: 5 - 3 = 2 old pods go
     [InlineData(1, 1, 4, 4, 0, 4)]   // the new one is complete: the last old pod goes
+    [InlineData(2, 3, 3, 2, 1, 3)]   // old cut to 2 but its status still says 3 available: only its 2 count, 2 + 2 - 3 = 1 goes (the stale 3 took both)
     public void A_rolling_update_moves_within_max_surge_and_max_unavailable(int oldWanted, int oldAvailable, int newWanted, int newAvailable, int oldAfter, int newAfter)
     {
         var old = ReplicaSet("nginx:1", oldWanted, oldAvailable, revision: 1, ageMinutes: 10, desired: 4, max: 5);
