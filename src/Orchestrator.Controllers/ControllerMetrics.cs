@@ -14,4 +14,7 @@ internal static class ControllerMetrics
 
     public static readonly Gauge QueueDepth = Metrics.CreateGauge(
         "orchestrator_controller_queue_depth", "Keys waiting to be reconciled.", "controller");
+
+    public static readonly Counter EventsDropped = Metrics.CreateCounter(
+        "orchestrator_controller_events_dropped_total", "Events not written: spam (over the source-and-object burst), queue-full or failed.", "reason");
 }
