@@ -35,7 +35,7 @@ public sealed class DeploymentController(InProcessClient client, EventRecorder e
             return ReplicaSetKeys(change);
         }
         // Recreate waits for the old pods to be gone: only their deletion matters here.
-        if (change.Type == WatchEventType.Deleted && OwnerReferences.ControllerOf(InProcessClient.Decode<V1Pod>(change.Object).Metadata) is { Kind: "ReplicaSet" } owner
+        if (change.Type == WatchEventType.Deleted && OwnerReferences.ControllerOf(ObjectMetadata.Read(change.Object)) is { Kind: "ReplicaSet" } owner
             && client.Get<V1ReplicaSet>(_replicaSets, change.Object.Key.Namespace, owner.Name) is { } rs
             && OwnerReferences.ControllerOf(rs.Metadata) is { Kind: "Deployment" } deployment)
         {
@@ -130,8 +130,8 @@ public sealed class DeploymentController(InProcessClient client, EventRecorder e
             {
                 continue;
             }
-            var rs = InProcessClient.Decode<V1ReplicaSet>(stored);
-            if (OwnerReferences.ControllerOf(rs.Metadata) is { } owner)
+            var metadata = ObjectMetadata.Read(stored);
+            if (OwnerReferences.ControllerOf(metadata) is { } owner)
             {
                 if (owner.Kind == "Deployment")
                 {
@@ -141,7 +141,7 @@ public sealed class DeploymentController(InProcessClient client, EventRecorder e
             }
             foreach (var d in client.List<V1Deployment>(_deployments, stored.Key.Namespace, d => true))
             {
-                if (LabelSelectors.Matches(d.Spec.Selector, rs.Metadata.Labels))
+                if (LabelSelectors.Matches(d.Spec.Selector, metadata.Labels))
                 {
                     keys.Add(stored.Key.Namespace + "/" + d.Metadata.Name);
                 }

@@ -116,8 +116,8 @@ public sealed class ReplicaSetController(InProcessClient client, EventRecorder e
             {
                 continue;
             }
-            var pod = InProcessClient.Decode<V1Pod>(stored);
-            if (OwnerReferences.ControllerOf(pod.Metadata) is { } owner)
+            var metadata = ObjectMetadata.Read(stored);
+            if (OwnerReferences.ControllerOf(metadata) is { } owner)
             {
                 if (owner.Kind == "ReplicaSet")
                 {
@@ -127,7 +127,7 @@ public sealed class ReplicaSetController(InProcessClient client, EventRecorder e
             }
             foreach (var rs in client.List<V1ReplicaSet>(_replicaSets, stored.Key.Namespace))
             {
-                if (LabelSelectors.Matches(rs.Spec.Selector, pod.Metadata.Labels))
+                if (LabelSelectors.Matches(rs.Spec.Selector, metadata.Labels))
                 {
                     keys.Add(stored.Key.Namespace + "/" + rs.Metadata.Name);
                 }

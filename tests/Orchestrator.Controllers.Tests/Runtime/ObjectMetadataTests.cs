@@ -1,0 +1,32 @@
+using System.Text;
+using Orchestrator.Controllers.Runtime;
+
+namespace Orchestrator.Controllers.Tests.Runtime;
+
+public sealed class ObjectMetadataTests
+{
+    [Theory]
+    [InlineData("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"app":"web"},"ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-1","uid":"u1","controller":true}]},"spec":{"nodeName":"n1"}}""")]
+    // metadata after a large spec, and nested objects named "metadata" inside the spec that must not be taken for it
+    [InlineData("""{"spec":{"template":{"metadata":{"name":"wrong"}},"containers":[{"name":"c","args":["{\"metadata\":1}"]}]},"metadata":{"name":"p","labels":{"app":"web"},"ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-1","uid":"u1","controller":true}]}}""")]
+    public void Reads_the_top_level_metadata_wherever_it_is(string json)
+    {
+        var metadata = ObjectMetadata.Read(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(("p", "web", "web-1", true), (metadata.Name, metadata.Labels["app"], metadata.OwnerReferences[0].Name, metadata.OwnerReferences[0].Controller == true));
+    }
+
+    [Fact]
+    public void Reads_timestamps_as_kubernetes_writes_them()
+    {
+        var metadata = ObjectMetadata.Read("""{"metadata":{"name":"p","deletionTimestamp":"2026-01-01T12:00:05Z","finalizers":["foregroundDeletion"]}}"""u8);
+
+        Assert.Equal((new DateTime(2026, 1, 1, 12, 0, 5, DateTimeKind.Utc), "foregroundDeletion"), (metadata.DeletionTimestamp!.Value.ToUniversalTime(), metadata.Finalizers[0]));
+    }
+
+    [Fact]
+    public void An_object_without_metadata_has_empty_metadata()
+    {
+        Assert.Null(ObjectMetadata.Read("""{"kind":"Pod","spec":{}}"""u8).Name);
+    }
+}
