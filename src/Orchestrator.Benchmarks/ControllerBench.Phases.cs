@@ -12,10 +12,15 @@ public sealed partial class ControllerBench
     {
         Report.Section($"scale up: POST a {Replicas:N0}-replica Deployment, until every pod is available");
         var clock = Stopwatch.StartNew();
+        var posted = Stopwatch.GetTimestamp();
         await api.SendJsonAsync(HttpMethod.Post, ControllerWorkload.Path, ControllerWorkload.Deployment(Replicas, TolerationSeconds));
         await WaitAvailableAsync(watch, Replicas, TimeSpan.FromSeconds(quick ? 60 : 120), "scale up");
         var scaleUp = clock.Elapsed;
         Report.Line($"POST -> {Replicas:N0} pods available", $"{scaleUp.TotalSeconds:F2} s");
+        foreach (var (stage, seconds) in watch.Timeline(posted, Replicas))
+        {
+            Report.Line($"  pods {stage}: first / half / all", string.Join(" / ", seconds.Select(s => $"{s:F2}")) + " s");
+        }
 
         Report.Section("rolling update: a template change, until the Deployment reports it complete");
         var before = watch.TrackLowest();

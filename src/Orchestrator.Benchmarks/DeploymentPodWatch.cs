@@ -15,6 +15,7 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
     private readonly Dictionary<string, PodView> _pods = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _deadNodes = new(StringComparer.Ordinal);
     private readonly List<(long At, string Node)> _evictions = [];
+    private readonly Dictionary<string, (long Seen, long Bound, long Ready)> _firsts = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,6 +95,24 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// When pods were first seen, first seen bound and first seen Ready, as offsets from <paramref name="from"/> (a
+    /// <see cref="Stopwatch"/> timestamp): the time by which the first, half and all of <paramref name="count"/> pods got
+    /// there. Splits a scale-up into its create, schedule and start stages.
+    /// </summary>
+    public (string Stage, double[] Seconds)[] Timeline(long from, int count)
+    {
+        lock (_lock)
+        {
+            double[] Milestones(Func<(long Seen, long Bound, long Ready), long> stage)
+            {
+                var times = _firsts.Values.Select(stage).Where(t => t >= from).Order().ToArray();
+                return [.. new[] { 1, (count + 1) / 2, count }.Select(n => n <= times.Length ? PodTrace.Milliseconds(from, times[n - 1]) / 1000 : double.NaN)];
+            }
+            return [("created", Milestones(f => f.Seen)), ("bound", Milestones(f => f.Bound)), ("ready", Milestones(f => f.Ready))];
+        }
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds after some event; false at the timeout. A broken watch fails the run.</summary>
     public async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
@@ -163,6 +182,12 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
         lock (_lock)
         {
             _pods.TryGetValue(uid, out var before);
+            if (view is not null)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var first = _firsts.TryGetValue(uid, out var f) ? f : (Seen: now, Bound: 0L, Ready: 0L);
+                _firsts[uid] = (first.Seen, first.Bound == 0 && view.Node is not null ? now : first.Bound, first.Ready == 0 && view.Ready ? now : first.Ready);
+            }
             var terminatingNow = view is null || view.Terminating;
             if (terminatingNow && before is { Terminating: false, Node: { } node } && _deadNodes.ContainsKey(node))
             {
