@@ -10,6 +10,7 @@ public sealed partial class ControllerBench
 
     private async Task<ControllerResult> MeasureAsync(ApiClient api, DeploymentPodWatch watch)
     {
+        await WarmUpAsync(api);
         Report.Section($"scale up: POST a {Replicas:N0}-replica Deployment, until every pod is available");
         var clock = Stopwatch.StartNew();
         var posted = Stopwatch.GetTimestamp();
