@@ -54,7 +54,7 @@ public sealed class DeploymentController(InProcessClient client, EventRecorder e
         }
         var uid = Encoding.UTF8.GetBytes(d.Metadata.Uid);
         var sets = client.List<V1ReplicaSet>(_replicaSets, ns, rs => Selects(d, rs) || rs.Json.AsSpan().IndexOf(uid) >= 0);
-        IReadOnlyList<V1Pod> pods = d.Spec.Strategy?.Type == "Recreate" ? client.List<V1Pod>(_pods, ns, p => Selects(d, p)) : [];
+        IReadOnlyList<V1Pod> pods = d.Spec.Strategy?.Type == "Recreate" ? client.ListForReading<V1Pod>(_pods, ns, p => Selects(d, p)) : [];
         var now = clock.GetUtcNow();
         var plan = DeploymentSync.Plan(d, sets, pods, now);
         foreach (var rs in plan.Adopt)

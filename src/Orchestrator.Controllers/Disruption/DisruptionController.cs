@@ -53,7 +53,7 @@ public sealed class DisruptionController(InProcessClient client, EventRecorder e
             return null;
         }
         var selector = pdb.Spec?.Selector;
-        var pods = client.List<V1Pod>(_pods, ns, p => LabelSelectors.Matches(selector, Labels(p)));
+        var pods = client.ListForReading<V1Pod>(_pods, ns, p => LabelSelectors.Matches(selector, Labels(p)));
         var now = clock.GetUtcNow();
         var result = DisruptionSync.Compute(pdb, pods, ScaleOf, now);
         if (result.Error is { } error)

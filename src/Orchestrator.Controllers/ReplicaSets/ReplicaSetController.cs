@@ -41,15 +41,16 @@ public sealed class ReplicaSetController(InProcessClient client, EventRecorder e
             return null;
         }
         var uid = Encoding.UTF8.GetBytes(rs.Metadata.Uid);
-        var pods = client.List<V1Pod>(_pods, ns, p => LabelSelectors.Matches(rs.Spec.Selector, Labels(p)) || p.Json.AsSpan().IndexOf(uid) >= 0);
+        // Read lean: a sync reads every pod of the ReplicaSet, and a 1,000-pod scale-up syncs it again and again.
+        var pods = client.ListForReading<V1Pod>(_pods, ns, p => LabelSelectors.Matches(rs.Spec.Selector, Labels(p)) || p.Json.AsSpan().IndexOf(uid) >= 0);
         var now = clock.GetUtcNow();
         var plan = ReplicaSetSync.Plan(rs, pods, now);
-        foreach (var pod in plan.Adopt)
+        foreach (var pod in plan.Adopt.Select(Whole).OfType<V1Pod>())
         {
             pod.Metadata.OwnerReferences = [.. pod.Metadata.OwnerReferences ?? [], OwnerReferences.For(rs, "apps/v1", "ReplicaSet")];
             await client.UpdateAsync(_pods, pod, ControllerName);
         }
-        foreach (var pod in plan.Release)
+        foreach (var pod in plan.Release.Select(Whole).OfType<V1Pod>())
         {
             var kept = pod.Metadata.OwnerReferences!.Where(r => r.Uid != rs.Metadata.Uid).ToList();
             pod.Metadata.OwnerReferences = kept.Count == 0 ? null : kept;
@@ -69,6 +70,10 @@ public sealed class ReplicaSetController(InProcessClient client, EventRecorder e
         }
         return plan.RecheckAt is { } at ? at - now : null;
     }
+
+    /// <summary>The pod whole, to write it back; null once it is another pod (or none) by that name.</summary>
+    private V1Pod? Whole(V1Pod read) =>
+        client.Get<V1Pod>(_pods, read.Metadata.NamespaceProperty, read.Metadata.Name) is { } pod && pod.Metadata.Uid == read.Metadata.Uid ? pod : null;
 
     private async Task<Exception?> CreateAsync(V1ReplicaSet rs, int count)
     {

@@ -31,6 +31,14 @@ public sealed class InProcessClient(ObjectWriter writer, ResourceRegistry regist
         where T : class, IKubernetesObject<V1ObjectMeta> =>
         [.. Cache.List(resource.StorageKey, ns, filter ?? (_ => true)).Items.Select(Decode<T>)];
 
+    /// <summary>
+    /// Like <see cref="List{T}"/> without managedFields (<see cref="ObjectMetadata.Lean{T}"/>): for reading many objects
+    /// in a sync. Never write one of these back; <see cref="Get{T}"/> the object whole first.
+    /// </summary>
+    public IReadOnlyList<T> ListForReading<T>(ResourceDescriptor resource, string? ns, Func<StoredObject, bool>? filter = null)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        [.. Cache.List(resource.StorageKey, ns, filter ?? (_ => true)).Items.Select(ObjectMetadata.Lean<T>)];
+
     /// <summary>Creates <paramref name="obj"/> as <paramref name="fieldManager"/>; returns it as stored.</summary>
     public async Task<T> CreateAsync<T>(ResourceDescriptor resource, T obj, string fieldManager)
         where T : class, IKubernetesObject<V1ObjectMeta>

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
 using Orchestrator.Storage;
@@ -7,13 +7,19 @@ using Orchestrator.Storage;
 namespace Orchestrator.Controllers.Runtime;
 
 /// <summary>
-/// Reads only an object's <c>metadata</c> (what kube's metadata informers give a controller): the bytes of that one
-/// field are found with a forward-only reader, which stops there, and only they are decoded. A pod's spec and status
-/// are most of its bytes, and every controller that routes pod events by owner needs none of them.
+/// Reads objects for routing and planning without their bulk, as kube's metadata informers give a controller less
+/// than the whole object: <see cref="Read(StoredObject)"/> finds the top-level <c>metadata</c> with a forward-only
+/// reader that stops there, and both it and <see cref="Lean{T}"/> skip <c>metadata.managedFields</c>, which for a pod
+/// is as large as its spec and which no controller reads. What they return is for reading: an object to be written
+/// back is decoded whole (<see cref="InProcessClient.Get{T}"/>), or the write would drop its field managers.
 /// </summary>
 public static class ObjectMetadata
 {
     private static readonly byte[] Metadata = "metadata"u8.ToArray();
+
+    // KubernetesClient's own settings (its date converters among them), with managedFields left out of ObjectMeta's
+    // contract so the reader skips it without allocating; read straight from UTF-8, with no string of the object.
+    private static readonly JsonSerializerOptions LeanOptions = CreateLeanOptions();
 
     public static V1ObjectMeta Read(StoredObject stored) => Read(stored.Json);
 
@@ -30,13 +36,33 @@ public static class ObjectMetadata
             reader.Read();
             if (isMetadata && reader.TokenType == JsonTokenType.StartObject)
             {
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                var slice = json[start..(int)(reader.TokenStartIndex + 1)];
-                return KubernetesJson.Deserialize<V1ObjectMeta>(Encoding.UTF8.GetString(slice));
+                return JsonSerializer.Deserialize<V1ObjectMeta>(ref reader, LeanOptions) ?? new V1ObjectMeta();
             }
             reader.Skip();
         }
         return new V1ObjectMeta();
     }
+
+    private static JsonSerializerOptions CreateLeanOptions()
+    {
+        JsonSerializerOptions? options = null;
+        KubernetesJson.AddJsonOptions(kubernetes => options = new JsonSerializerOptions(kubernetes));
+        options!.TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Type == typeof(V1ObjectMeta) && info.Properties.FirstOrDefault(p => p.Name == "managedFields") is { } managed)
+                    {
+                        info.Properties.Remove(managed);
+                    }
+                },
+            },
+        };
+        return options;
+    }
+
+    /// <summary>The whole object but its managedFields, for reading only.</summary>
+    public static T Lean<T>(StoredObject stored) => JsonSerializer.Deserialize<T>(stored.Json, LeanOptions)!;
 }

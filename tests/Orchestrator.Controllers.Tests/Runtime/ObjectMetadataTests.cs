@@ -1,5 +1,7 @@
 using System.Text;
+using k8s.Models;
 using Orchestrator.Controllers.Runtime;
+using Orchestrator.Storage;
 
 namespace Orchestrator.Controllers.Tests.Runtime;
 
@@ -28,5 +30,24 @@ public sealed class ObjectMetadataTests
     public void An_object_without_metadata_has_empty_metadata()
     {
         Assert.Null(ObjectMetadata.Read("""{"kind":"Pod","spec":{}}"""u8).Name);
+    }
+
+    [Fact]
+    public void Leaves_out_managed_fields_and_keeps_quantities_and_times()
+    {
+        var stored = new StoredObject(new ObjectKey("pods", "default", "p"), 7, Encoding.UTF8.GetBytes("""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","creationTimestamp":"2026-01-01T12:00:00Z",
+             "managedFields":[{"manager":"kubectl","operation":"Update","fieldsType":"FieldsV1","fieldsV1":{"f:spec":{}}}]},
+             "spec":{"containers":[{"name":"c","image":"busybox","resources":{"requests":{"cpu":"250m"}}}]},
+             "status":{"phase":"Running","conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2026-01-01T12:00:03Z"}]}}
+            """), new ObjectSummary("u", null, null));
+
+        var metadata = ObjectMetadata.Read(stored);
+        var pod = ObjectMetadata.Lean<V1Pod>(stored);
+
+        Assert.Equal((null, null), (metadata.ManagedFields, pod.Metadata.ManagedFields));
+        Assert.Equal(
+            ("250m", new DateTime(2026, 1, 1, 12, 0, 3, DateTimeKind.Utc), new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc)),
+            (pod.Spec.Containers[0].Resources.Requests["cpu"].ToString(), pod.Status.Conditions[0].LastTransitionTime!.Value.ToUniversalTime(), metadata.CreationTimestamp!.Value.ToUniversalTime()));
     }
 }
