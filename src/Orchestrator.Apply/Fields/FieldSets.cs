@@ -82,6 +82,12 @@ internal static class FieldSets
 
     private static Delta CompareNode(JsonNode? before, JsonNode? after, SchemaNode schema, bool isRoot, bool alwaysPresent, FieldSet? strip)
     {
+        if (!isRoot && before is not null && after is not null && JsonNode.DeepEquals(before, after))
+        {
+            // Unchanged: nothing added, modified or removed below, whatever the schema. Most of an object is unchanged in
+            // most updates (a status write leaves the whole spec), and the walk below allocates where this compare does not.
+            return default;
+        }
         var granular = before is null ? IsGranular(after, schema)
             : after is null ? IsGranular(before, schema)
             : IsGranular(before, schema) && IsGranular(after, schema) && before.GetType() == after.GetType();
