@@ -94,7 +94,7 @@ public sealed class ReplicaSetController(InProcessClient client, EventRecorder e
         try
         {
             var created = await client.CreateAsync(_pods, PodTemplates.PodFor(rs.Spec.Template, rs, rs.Metadata.Name + "-", "ReplicaSet"), ControllerName);
-            await events.RecordAsync(rs, ControllerName, "Normal", "SuccessfulCreate", $"Created pod: {created.Metadata.Name}");
+            await events.RecordAsync(rs, ControllerName, "Normal", "SuccessfulCreate", $"Created pod: {created}");
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)

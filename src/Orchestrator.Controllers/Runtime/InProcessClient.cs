@@ -39,13 +39,14 @@ public sealed class InProcessClient(ObjectWriter writer, ResourceRegistry regist
         where T : class, IKubernetesObject<V1ObjectMeta> =>
         [.. Cache.List(resource.StorageKey, ns, filter ?? (_ => true)).Items.Select(ObjectMetadata.Lean<T>)];
 
-    /// <summary>Creates <paramref name="obj"/> as <paramref name="fieldManager"/>; returns it as stored.</summary>
-    public async Task<T> CreateAsync<T>(ResourceDescriptor resource, T obj, string fieldManager)
+    /// <summary>Creates <paramref name="obj"/> as <paramref name="fieldManager"/>; returns the name it got (generateName).</summary>
+    public async Task<string> CreateAsync<T>(ResourceDescriptor resource, T obj, string fieldManager)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var json = Encode(resource, obj);
         var ns = resource.Namespaced ? obj.Metadata.NamespaceProperty : null;
-        return Decode<T>(await writer.CreateAsync(resource, ns, json, Options(fieldManager)));
+        // Only its metadata is read back: no caller needs more than the name, and a pod decoded whole costs more than its write.
+        return ObjectMetadata.Read(await writer.CreateAsync(resource, ns, json, Options(fieldManager))).Name;
     }
 
     /// <summary>Replaces the object (or its <paramref name="subresource"/>) if it still has the resourceVersion it was read at.</summary>
