@@ -26,6 +26,7 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
     // Whether each scored resource is cpu (else memory), for TryScoreRows, which serves only profiles scoring those two.
     private readonly bool[] _isCpu;
     private readonly bool _rowsSuffice;
+    private readonly bool _mostAllocatedCpuMemory;
 
     public NodeResourcesFitPlugin(NodeResourcesFitArgs args)
     {
@@ -35,6 +36,7 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
         _weights = [.. args.Resources.Select(r => r.Weight)];
         _isCpu = [.. _names.Select(n => n == ResourceNames.Cpu)];
         _rowsSuffice = _names.All(n => n is ResourceNames.Cpu or ResourceNames.Memory);
+        _mostAllocatedCpuMemory = args.Strategy == ScoringStrategyType.MostAllocated && _names is [ResourceNames.Cpu, ResourceNames.Memory];
     }
 
     public string Name => PluginName;
@@ -146,6 +148,12 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
             return false;
         }
 
+        if (_mostAllocatedCpuMemory)
+        {
+            MostAllocatedCpuMemory(pod, nodes, indexes, scores);
+            return true;
+        }
+
         Span<long> requested = stackalloc long[_names.Length];
         Span<long> allocatable = stackalloc long[_names.Length];
         var (podCpu, podMemory) = (pod.NonZeroMilliCpu, pod.NonZeroMemory);
@@ -163,6 +171,32 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
         }
 
         return true;
+    }
+
+    // The default profile's scoring written out: MostAllocated.Score over (cpu, memory) with the same integer steps
+    // (the weighted mean of min(requested, allocatable) x 100 / allocatable, resources a node lacks left out).
+    private void MostAllocatedCpuMemory(PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
+    {
+        var (podCpu, podMemory, cpuWeight, memoryWeight) = (pod.NonZeroMilliCpu, pod.NonZeroMemory, _weights[0], _weights[1]);
+        for (var n = 0; n < indexes.Length; n++)
+        {
+            ref readonly var row = ref nodes.RowAt(indexes[n]);
+            long score = 0;
+            long weights = 0;
+            if (row.AllocatableMilliCpu != 0)
+            {
+                score += MostAllocated.ResourceScore(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu) * cpuWeight;
+                weights += cpuWeight;
+            }
+
+            if (row.AllocatableMemory != 0)
+            {
+                score += MostAllocated.ResourceScore(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory) * memoryWeight;
+                weights += memoryWeight;
+            }
+
+            scores[n] = weights == 0 ? 0 : score / weights;
+        }
     }
 
     private long Score(PodInfo pod, NodeInfo node, Span<long> requested, Span<long> allocatable)
