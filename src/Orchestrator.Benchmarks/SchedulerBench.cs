@@ -121,6 +121,7 @@ public sealed class SchedulerBench(bool quick, string serverDll, string root) : 
             Report.Line($"first {count:N0} pods: per decision", latency.Format("us"));
         }
         Report.Line("pods placed", $"{core.Scheduled:N0} of {core.Pods:N0}");
+        Report.Line("allocated per decision / gen0 collections", $"{core.BytesPerDecision / 1024:F1} KB / {core.Gen0Collections:N0} (one per {core.Pods / (double)Math.Max(1, core.Gen0Collections):N0} decisions)");
         var density = PackingDensity.Of(core.Final);
         PrintDensity(density, firstFit.NodesUsed);
 

@@ -19,6 +19,7 @@ public static class SchedulerCoreBench
         var scheduled = 0;
         var done = 0;
         using var progress = new Progress(label, pods.Length, () => Volatile.Read(ref done));
+        var (allocated, collections) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0));
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < pods.Length; i++)
         {
@@ -32,7 +33,12 @@ public static class SchedulerCoreBench
             micros[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
             Volatile.Write(ref done, i + 1);
         }
-        return new SchedulerCoreResult(nodes.Length, pods.Length, scheduled, clock.Elapsed, micros, snapshot);
+        var elapsed = clock.Elapsed;
+        return new SchedulerCoreResult(nodes.Length, pods.Length, scheduled, elapsed, micros, snapshot)
+        {
+            BytesPerDecision = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)pods.Length,
+            Gen0Collections = GC.CollectionCount(0) - collections,
+        };
     }
 
     /// <summary>
