@@ -48,6 +48,12 @@ internal readonly struct NodeRow
     private static NodeFlags FlagsOf(NodeInfo node)
     {
         var flags = node.Unschedulable ? NodeFlags.Unschedulable : NodeFlags.None;
+        if (node.Taints.IsDefaultOrEmpty)
+        {
+            // Every node gets a row when a snapshot is built, so one with default taints must not throw here.
+            return flags;
+        }
+
         foreach (var taint in node.Taints)
         {
             flags |= NodeFlags.Taints;

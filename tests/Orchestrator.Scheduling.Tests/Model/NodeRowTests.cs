@@ -46,4 +46,12 @@ public sealed class NodeRowTests
         Assert.Equal(1100, row.NonZeroRequestedMilliCpu);
         Assert.Equal(2200 * Mi, row.NonZeroRequestedMemory);
     }
+
+    [Fact]
+    public void A_node_whose_taints_were_left_default_has_an_untainted_row()
+    {
+        var node = (NodeInfo)NodeBuilder.Named("n") with { Taints = default };
+
+        Assert.Equal(NodeFlags.None, NodeRow.Of(node).Flags);
+    }
 }
