@@ -17,13 +17,15 @@ public sealed record BenchmarkOptions(
     bool Controllers)
 {
     public const string Usage = """
-        usage: orchestrator-bench [--quick] [--scheduler] [--agent] [--controllers] [--pods N] [--server-dll PATH] [--keep-data]
+        usage: orchestrator-bench [--quick] [--scheduler | --scheduler-core] [--agent] [--controllers] [--pods N] [--server-dll PATH] [--keep-data]
           --quick           CI mode: 3,000 pods, checkpoints at 1,000 and 3,000, 500 watched creates (< 60 s),
                             then a quick scheduler pass (pure core on small clusters, 500 pods onto 100 nodes end to end),
                             then a quick node agent pass (20 pods; skipped with a note without root or runc),
                             then a quick controller pass (100 replicas on 10 simulated nodes)
           --scheduler       only the scheduler benchmark: pure core on 5,000 nodes (10,000 then 50,000 pods), cost
                             curve over 500/5,000/20,000 nodes, packing density, end to end 5,000 nodes (with --quick: small)
+          --scheduler-core  only the scheduler's pure-core phases (no server): core, packing, cost curve, placement
+                            fingerprints (with --quick: small)
           --agent           only the node agent benchmark (root, runc): 100 busybox pods paced then in a burst, start
                             latency, bare runc baseline, agent memory (with --quick: 20 pods)
           --controllers     only the controller benchmark: a 1,000-replica Deployment on 100 simulated nodes scaled up,

@@ -1,3 +1,6 @@
 using Orchestrator.Benchmarks;
 
-return await BenchmarkRun.MainAsync(args);
+// --scheduler-core needs no server: the pure scheduling core's phases alone (with --quick: small).
+return args.Contains("--scheduler-core")
+    ? SchedulerBench.ExecuteCoreOnly(quick: args.Contains("--quick"))
+    : await BenchmarkRun.MainAsync(args);

@@ -11,13 +11,13 @@ public sealed class SchedulerBench(bool quick, string serverDll, string root) : 
 {
     private readonly SchedulerEndToEnd _endToEnd = new(serverDll, root);
 
-    private int CoreNodes => quick ? 500 : 5_000;
+    private static int CoreNodeCount(bool quick) => quick ? 500 : 5_000;
 
-    private int[] CorePods => quick ? [1_000, 3_000] : [10_000, 50_000];
+    private static int[] CorePodCounts(bool quick) => quick ? [1_000, 3_000] : [10_000, 50_000];
 
-    private int[] CurveNodes => quick ? [100, 500, 2_000] : [500, 5_000, 20_000];
+    private static int[] CurveNodeCounts(bool quick) => quick ? [100, 500, 2_000] : [500, 5_000, 20_000];
 
-    private int CurvePods => quick ? 500 : 5_000;
+    private static int CurvePodCount(bool quick) => quick ? 500 : 5_000;
 
     private int EndToEndNodes => quick ? 100 : 5_000;
 
@@ -32,41 +32,7 @@ public sealed class SchedulerBench(bool quick, string serverDll, string root) : 
         var total = Stopwatch.StartNew();
         Report.Section($"scheduler benchmark ({(quick ? "quick" : "full")}) {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
         Report.Line("machine", $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        Report.Line("nodes", $"32 cpu, 128Gi, 110 pods, 3 zones; pods 100m-2 cpu / 128Mi-4Gi, 60% owned by {SchedulerWorkload.Owners} ReplicaSet-like owners");
-
-        var pods = SchedulerWorkload.Pods(CorePods[^1]);
-        var nodes = SchedulerWorkload.Nodes(CoreNodes);
-        Report.Section($"baseline in this process: {CoreNodes:N0} nodes, {pods.Length:N0} pods");
-        var noOp = SchedulerCoreBench.NoOpPassMicroseconds(nodes);
-        var firstFit = SchedulerCoreBench.FirstFit(CoreNodes, pods);
-        Report.Line("no-op pass over the node array", $"{noOp:F2} us");
-        Report.Line("trivial first-fit placement", $"{firstFit.MicrosecondsPerPod:F2} us per pod ({1e6 / firstFit.MicrosecondsPerPod:N0} pods/s), {firstFit.NodesUsed:N0} nodes used");
-
-        Report.Section($"pure core: default profile, {CoreNodes:N0} nodes, one pod at a time, each assumed with WithPod");
-        SchedulerCoreBench.Run(SchedulerWorkload.Nodes(CoreNodes), pods[..Math.Min(500, pods.Length)], "core warm-up");
-        var core = SchedulerCoreBench.Run(nodes, pods, "core");
-        var coreFigures = new List<(int Pods, double PerSecond)>();
-        foreach (var count in CorePods)
-        {
-            var (perSecond, latency) = core.Prefix(count);
-            coreFigures.Add((count, perSecond));
-            Report.Line($"first {count:N0} pods: decisions/s", $"{perSecond:N0}");
-            Report.Line($"first {count:N0} pods: per decision", latency.Format("us"));
-        }
-        Report.Line("pods placed", $"{core.Scheduled:N0} of {core.Pods:N0}");
-        var density = PackingDensity.Of(core.Final);
-        PrintDensity(density, firstFit.NodesUsed);
-
-        Report.Section($"cost curve: the first {CurvePods:N0} pods of the same stream onto {string.Join(" / ", CurveNodes.Select(n => n.ToString("N0")))} nodes");
-        var curve = new List<(int Nodes, double Micros, double NoOp)>();
-        foreach (var count in CurveNodes)
-        {
-            var curveNodes = SchedulerWorkload.Nodes(count);
-            var run = SchedulerCoreBench.Run(curveNodes, pods[..CurvePods], $"curve {count:N0}");
-            curve.Add((count, run.MicrosecondsPerDecision, SchedulerCoreBench.NoOpPassMicroseconds(curveNodes)));
-            var (nodes0, micros0, noOp0) = curve[0];
-            Report.Line($"{count:N0} nodes", $"{run.MicrosecondsPerDecision:F1} us per decision, {run.MicrosecondsPerDecision / micros0:F2}x the {nodes0:N0}-node cost for {(double)count / nodes0:F0}x the nodes (no-op pass {curve[^1].NoOp / noOp0:F1}x)");
-        }
+        var (coreFigures, density, curve) = ExecuteCore(quick);
         // The core's snapshots are garbage now; collect them so they do not weigh on the server's run.
         GC.Collect();
 
@@ -99,6 +65,77 @@ public sealed class SchedulerBench(bool quick, string serverDll, string root) : 
         {
             throw new BenchmarkFailure($"the backlog run bound {backlog.Bound:N0} of {BacklogPods:N0} pods");
         }
+    }
+
+    /// <summary>
+    /// The pure-core phases only (baselines, the core stream, packing, the cost curve, and a fingerprint of every
+    /// placement): what <c>--scheduler-core</c> runs, without a server.
+    /// </summary>
+    public static int ExecuteCoreOnly(bool quick)
+    {
+        Report.Section($"scheduler core benchmark ({(quick ? "quick" : "full")}) {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
+        Report.Line("machine", $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        var (core, density, curve) = ExecuteCore(quick);
+        Report.Section("placement fingerprints (every pod's node and its score explanation, hashed; untimed runs)");
+        var pods = SchedulerWorkload.Pods(CorePodCounts(quick)[^1]);
+        Report.Line($"{CoreNodeCount(quick):N0} nodes, {pods.Length:N0} pods", SchedulerCoreBench.Fingerprint(SchedulerWorkload.Nodes(CoreNodeCount(quick)), pods));
+        foreach (var count in CurveNodeCounts(quick))
+        {
+            Report.Line($"{count:N0} nodes, {CurvePodCount(quick):N0} pods", SchedulerCoreBench.Fingerprint(SchedulerWorkload.Nodes(count), pods[..CurvePodCount(quick)]));
+        }
+        Report.Section("scheduler core summary (targets are printed, not asserted)");
+        foreach (var (count, perSecond) in core)
+        {
+            Report.Line($"pure core decisions/s, first {count:N0} pods", $"{perSecond:N0}", ">= 100,000", perSecond >= 100_000);
+        }
+        var costRatio = curve[^1].Micros / curve[0].Micros;
+        var nodeRatio = (double)curve[^1].Nodes / curve[0].Nodes;
+        Report.Line($"cost per decision, {curve[^1].Nodes:N0} : {curve[0].Nodes:N0} nodes", $"{costRatio:F2}x for {nodeRatio:F0}x the nodes", "sub-linear", costRatio < nodeRatio);
+        Report.Line("packing: nodes used / lower bound", $"{density.Ratio:F3}x ({density.NodesUsed:N0} / {density.LowerBound:N0})", "<= 1.05", density.Ratio <= 1.05);
+        Console.WriteLine();
+        Console.WriteLine("RESULT: ok");
+        return 0;
+    }
+
+    private static (List<(int Pods, double PerSecond)> Core, PackingDensity Density, List<(int Nodes, double Micros, double NoOp)> Curve) ExecuteCore(bool quick)
+    {
+        var (coreNodes, corePods, curveCounts, curvePods) = (CoreNodeCount(quick), CorePodCounts(quick), CurveNodeCounts(quick), CurvePodCount(quick));
+        Report.Line("nodes", $"32 cpu, 128Gi, 110 pods, 3 zones; pods 100m-2 cpu / 128Mi-4Gi, 60% owned by {SchedulerWorkload.Owners} ReplicaSet-like owners");
+        var pods = SchedulerWorkload.Pods(corePods[^1]);
+        var nodes = SchedulerWorkload.Nodes(coreNodes);
+        Report.Section($"baseline in this process: {coreNodes:N0} nodes, {pods.Length:N0} pods");
+        var noOp = SchedulerCoreBench.NoOpPassMicroseconds(nodes);
+        var firstFit = SchedulerCoreBench.FirstFit(coreNodes, pods);
+        Report.Line("no-op pass over the node array", $"{noOp:F2} us");
+        Report.Line("trivial first-fit placement", $"{firstFit.MicrosecondsPerPod:F2} us per pod ({1e6 / firstFit.MicrosecondsPerPod:N0} pods/s), {firstFit.NodesUsed:N0} nodes used");
+
+        Report.Section($"pure core: default profile, {coreNodes:N0} nodes, one pod at a time, each assumed with WithPod");
+        SchedulerCoreBench.Run(SchedulerWorkload.Nodes(coreNodes), pods[..Math.Min(500, pods.Length)], "core warm-up");
+        var core = SchedulerCoreBench.Run(nodes, pods, "core");
+        var coreFigures = new List<(int Pods, double PerSecond)>();
+        foreach (var count in corePods)
+        {
+            var (perSecond, latency) = core.Prefix(count);
+            coreFigures.Add((count, perSecond));
+            Report.Line($"first {count:N0} pods: decisions/s", $"{perSecond:N0}");
+            Report.Line($"first {count:N0} pods: per decision", latency.Format("us"));
+        }
+        Report.Line("pods placed", $"{core.Scheduled:N0} of {core.Pods:N0}");
+        Report.Line("allocated per decision / gen0 collections", $"{core.BytesPerDecision / 1024:F1} KB / {core.Gen0Collections:N0} (one per {core.Pods / (double)Math.Max(1, core.Gen0Collections):N0} decisions)");
+        var density = PackingDensity.Of(core.Final);
+        PrintDensity(density, firstFit.NodesUsed);
+
+        Report.Section($"cost curve: the first {curvePods:N0} pods of the same stream onto {string.Join(" / ", curveCounts.Select(n => n.ToString("N0")))} nodes");
+        var curve = new List<(int Nodes, double Micros, double NoOp)>();
+        foreach (var count in curveCounts)
+        {
+            var curveNodes = SchedulerWorkload.Nodes(count);
+            var run = SchedulerCoreBench.Run(curveNodes, pods[..curvePods], $"curve {count:N0}");
+            curve.Add((count, run.MicrosecondsPerDecision, SchedulerCoreBench.NoOpPassMicroseconds(curveNodes)));
+            var (nodes0, micros0, noOp0) = curve[0];
+            Report.Line($"{count:N0} nodes", $"{run.MicrosecondsPerDecision:F1} us per decision, {run.MicrosecondsPerDecision / micros0:F2}x the {nodes0:N0}-node cost for {(double)count / nodes0:F0}x the nodes (no-op pass {curve[^1].NoOp / noOp0:F1}x)");
+        }
+        return (coreFigures, density, curve);
     }
 
     public void Dispose() => _endToEnd.Dispose();

@@ -9,6 +9,11 @@ public sealed record SchedulerCoreResult(int Nodes, int Pods, int Scheduled, Tim
 
     public double MicrosecondsPerDecision => Elapsed.TotalMicroseconds / Pods;
 
+    /// <summary>Bytes this thread allocated per decision (Schedule plus WithPod), what drives gen0 collections.</summary>
+    public double BytesPerDecision { get; init; }
+
+    public int Gen0Collections { get; init; }
+
     /// <summary>The figures for the first <paramref name="pods"/> decisions only.</summary>
     public (double PerSecond, Percentiles Latency) Prefix(int pods)
     {

@@ -8,8 +8,10 @@ public sealed class CycleState
     // A few entries per cycle, read once per node by score plugins: a list searched by reference (keys are
     // constants) beats hashing the key on each of 500 nodes.
     private readonly List<KeyValuePair<string, object>> _data = [];
-    private readonly HashSet<string> _skipFilter = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _skipScore = new(StringComparer.Ordinal);
+
+    // Made on first use: every cycle makes a CycleState, and most skip nothing or one plugin.
+    private HashSet<string>? _skipFilter;
+    private HashSet<string>? _skipScore;
 
     public CycleState(Snapshot snapshot)
     {
@@ -41,8 +43,8 @@ public sealed class CycleState
             clone._data.Add(new(key, value is IStateData data ? data.Copy() : value));
         }
 
-        clone._skipFilter.UnionWith(_skipFilter);
-        clone._skipScore.UnionWith(_skipScore);
+        clone._skipFilter = _skipFilter is null ? null : new(_skipFilter, StringComparer.Ordinal);
+        clone._skipScore = _skipScore is null ? null : new(_skipScore, StringComparer.Ordinal);
         return clone;
     }
 
@@ -84,11 +86,11 @@ public sealed class CycleState
         return -1;
     }
 
-    internal void SkipFilter(string plugin) => _skipFilter.Add(plugin);
+    internal void SkipFilter(string plugin) => (_skipFilter ??= new(StringComparer.Ordinal)).Add(plugin);
 
-    internal bool IsFilterSkipped(string plugin) => _skipFilter.Count > 0 && _skipFilter.Contains(plugin);
+    internal bool IsFilterSkipped(string plugin) => _skipFilter is not null && _skipFilter.Contains(plugin);
 
-    internal void SkipScore(string plugin) => _skipScore.Add(plugin);
+    internal void SkipScore(string plugin) => (_skipScore ??= new(StringComparer.Ordinal)).Add(plugin);
 
-    internal bool IsScoreSkipped(string plugin) => _skipScore.Count > 0 && _skipScore.Contains(plugin);
+    internal bool IsScoreSkipped(string plugin) => _skipScore is not null && _skipScore.Contains(plugin);
 }

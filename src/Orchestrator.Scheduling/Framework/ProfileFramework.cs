@@ -39,6 +39,24 @@ internal sealed partial class ProfileFramework
         return [.. active];
     }
 
+    /// <summary>
+    /// What a node's row must show for all the active filters to pass the pod; false when some active filter cannot
+    /// say from a row (a plugin outside the registry, a pod naming its node, an extended resource, node affinity...).
+    /// </summary>
+    public static bool TryPrecheck(Model.PodInfo pod, IFilterPlugin[] active, out NodePrecheck precheck)
+    {
+        precheck = new NodePrecheck();
+        foreach (var plugin in active)
+        {
+            if (plugin is not IRowFilter row || !row.TryConstrain(pod, ref precheck))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public ImmutableArray<IPreFilterPlugin> PreFilter { get; }
 
     public ImmutableArray<IPreFilterExtensions> PreFilterExtensions { get; }

@@ -11,9 +11,11 @@ public sealed class Scheduler
 {
     private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
     private readonly Random _random;
-    private readonly List<(string Node, Status Status)> _rejected = [];
+    private readonly List<(int Node, Status Status)> _rejected = [];
     private int _nextStartNodeIndex;
     private long[] _column = [];
+    private long[] _totals = [];
+    private int[] _feasibleIndexes = [];
 
     public Scheduler(Random random)
         : this([Profile.Default], random)
@@ -72,29 +74,57 @@ public sealed class Scheduler
         var count = nodes.Count;
         var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, count);
         var feasible = new List<NodeInfo>(Math.Min(toFind, count));
+        if (_feasibleIndexes.Length < feasible.Capacity)
+        {
+            _feasibleIndexes = new int[feasible.Capacity];
+        }
+
+        var feasibleIndexes = _feasibleIndexes;
         // Why nodes were rejected only matters when none fits; a scratch list reused by every cycle costs nothing to
         // fill on the common path, where a busy cluster rejects a hundred full nodes a cycle.
         var rejected = _rejected;
         rejected.Clear();
 
-        // Decided once per cycle: without nominated pods a node's filters need no what-if copy of it.
+        // Decided once per cycle: without nominated pods a node's filters need no what-if copy of it, and when every
+        // active filter can state its verdict as a row check, a node whose row passes is feasible without a plugin
+        // call; the rest (full, cordoned, tainted nodes) run the filters, which say exactly why they were rejected.
         var withNominated = snapshot.HasNominatedPods;
+        var hasPrecheck = ProfileFramework.TryPrecheck(pod, active, out var precheck) && !withNominated;
         var index = _nextStartNodeIndex % count;
         var processed = 0;
         for (; processed < count && feasible.Count < toFind; processed++)
         {
-            var node = nodes[index];
+            var at = index;
             index = index + 1 == count ? 0 : index + 1;
+            if (hasPrecheck)
+            {
+                ref readonly var row = ref nodes.RowAt(at);
+                if (precheck.Passes(in row))
+                {
+                    feasibleIndexes[feasible.Count] = at;
+                    feasible.Add(nodes[at]);
+                    continue;
+                }
+
+                if (precheck.RejectionOf(pod, in row) is { IsRejected: true } rejection)
+                {
+                    rejected.Add((at, rejection));
+                    continue;
+                }
+            }
+
+            var node = nodes[at];
             var status = withNominated
                 ? framework.RunFiltersWithNominatedPods(state, pod, node, active)
                 : framework.RunFilters(state, pod, node, active);
             if (status.IsSuccess)
             {
+                feasibleIndexes[feasible.Count] = at;
                 feasible.Add(node);
             }
             else if (status.IsRejected)
             {
-                rejected.Add((node.Name, status));
+                rejected.Add((at, status));
             }
             else
             {
@@ -106,7 +136,7 @@ public sealed class Scheduler
         _nextStartNodeIndex = index;
         if (feasible.Count == 0)
         {
-            var statuses = rejected.ToImmutableDictionary(r => r.Node, r => r.Status, StringComparer.Ordinal);
+            var statuses = rejected.ToImmutableDictionary(r => nodes[r.Node].Name, r => r.Status, StringComparer.Ordinal);
             rejected.Clear();
             return Unschedulable(framework, state, pod, count, statuses, "");
         }
@@ -116,13 +146,13 @@ public sealed class Scheduler
             return Reserve(framework, state, pod, feasible[0].Name, processed, 1, null);
         }
 
-        var scores = Score(framework, state, pod, feasible, out var error);
+        var scores = Score(framework, state, pod, feasible, feasibleIndexes.AsSpan(0, feasible.Count), out var error);
         if (scores is null)
         {
             return new ScheduleResult { Error = error };
         }
 
-        return Reserve(framework, state, pod, SelectHost(scores), processed, feasible.Count, scores);
+        return Reserve(framework, state, pod, SelectHost(scores, _totals.AsSpan(0, feasible.Count)), processed, feasible.Count, scores);
     }
 
     /// <summary>Undoes Reserve after a later step (binding) failed, in reverse plugin order as kube-scheduler does.</summary>
@@ -176,7 +206,8 @@ public sealed class Scheduler
         return new ScheduleResult { FitError = fitError, EvaluatedNodes = statuses.Count, NominatedNodeName = nominated, Victims = victims, State = state };
     }
 
-    private ScoreTable? Score(ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, out Status? error)
+    private ScoreTable? Score(
+        ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, ReadOnlySpan<int> indexes, out Status? error)
     {
         error = null;
         foreach (var plugin in framework.PreScore)
@@ -200,19 +231,29 @@ public sealed class Scheduler
         if (_column.Length < nodes.Count)
         {
             _column = new long[Math.Max(nodes.Count, _column.Length * 2)];
+            _totals = new long[_column.Length];
         }
 
         var column = _column.AsSpan(0, nodes.Count);
+
+        // Weighted totals kept as the table fills, so picking the host does not re-read the table.
+        var totals = _totals.AsSpan(0, nodes.Count);
+        totals.Clear();
         for (var p = 0; p < plugins; p++)
         {
             var plugin = framework.Score[p];
+            var weight = (long)framework.ScoreWeights[p];
             if (state.IsScoreSkipped(plugin.Name))
             {
                 continue;
             }
 
             column.Clear();
-            plugin.ScoreAll(state, pod, CollectionsMarshal.AsSpan(nodes), column);
+            if (plugin is not IRowScorePlugin rows || !rows.TryScoreRows(state, pod, state.Snapshot.Nodes, indexes, column))
+            {
+                plugin.ScoreAll(state, pod, CollectionsMarshal.AsSpan(nodes), column);
+            }
+
             plugin.NormalizeScore(state, pod, nodes, column);
             for (var n = 0; n < column.Length; n++)
             {
@@ -223,6 +264,7 @@ public sealed class Scheduler
                 }
 
                 table[(n * plugins) + p] = (byte)column[n];
+                totals[n] += column[n] * weight;
             }
         }
 
@@ -231,14 +273,14 @@ public sealed class Scheduler
 
     // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,
     // drawn from the injected Random so a seed replays the same choice.
-    private string SelectHost(ScoreTable scores)
+    private string SelectHost(ScoreTable scores, ReadOnlySpan<long> totals)
     {
         var best = 0;
-        var bestTotal = scores.TotalAt(0);
+        var bestTotal = totals[0];
         var ties = 1;
-        for (var n = 1; n < scores.Count; n++)
+        for (var n = 1; n < totals.Length; n++)
         {
-            var total = scores.TotalAt(n);
+            var total = totals[n];
             if (total > bestTotal)
             {
                 (best, bestTotal, ties) = (n, total, 1);

@@ -47,4 +47,19 @@ public sealed class NodeListTests
         Assert.Throws<ArgumentOutOfRangeException>(() => list[index]);
         Assert.Throws<ArgumentOutOfRangeException>(() => list.SetItem(index, NodeBuilder.Named("x")));
     }
+
+    [Fact]
+    public void Each_row_is_its_nodes_projection_and_replacing_a_node_replaces_only_its_row()
+    {
+        var before = NodeList.Of(Enumerable.Range(0, 130).Select(i => (NodeInfo)NodeBuilder.Named($"n{i}").Capacity(1000 + i, 1000)));
+
+        var after = before.SetItem(70, NodeBuilder.Named("n70").Capacity(9000, 1000).Running(PodBuilder.Named("p").Requests(500, 10)));
+
+        for (var i = 0; i < 130; i++)
+        {
+            Assert.Equal(1000 + i, before.RowAt(i).FreeMilliCpu);
+            Assert.Equal(i == 70 ? 8500 : 1000 + i, after.RowAt(i).FreeMilliCpu);
+            Assert.Equal(i == 70 ? 109 : 110, after.RowAt(i).FreePods);
+        }
+    }
 }

@@ -4,7 +4,7 @@ using Orchestrator.Scheduling.Model;
 namespace Orchestrator.Scheduling.Plugins.NodeResources;
 
 /// <summary>Filters nodes without room for the pod's requests (pods, cpu, memory, ephemeral-storage, extended); scores by the configured strategy.</summary>
-public sealed class NodeResourcesFitPlugin : IFilterPlugin, IScorePlugin
+public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePlugin, IRowScorePlugin
 {
     public const string PluginName = "NodeResourcesFit";
     public const string ErrReasonTooManyPods = "Too many pods";
@@ -23,12 +23,20 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IScorePlugin
     private readonly string[] _names;
     private readonly long[] _weights;
 
+    // Whether each scored resource is cpu (else memory), for TryScoreRows, which serves only profiles scoring those two.
+    private readonly bool[] _isCpu;
+    private readonly bool _rowsSuffice;
+    private readonly bool _mostAllocatedCpuMemory;
+
     public NodeResourcesFitPlugin(NodeResourcesFitArgs args)
     {
         Validate(args);
         _args = args;
         _names = [.. args.Resources.Select(r => r.Name)];
         _weights = [.. args.Resources.Select(r => r.Weight)];
+        _isCpu = [.. _names.Select(n => n == ResourceNames.Cpu)];
+        _rowsSuffice = _names.All(n => n is ResourceNames.Cpu or ResourceNames.Memory);
+        _mostAllocatedCpuMemory = args.Strategy == ScoringStrategyType.MostAllocated && _names is [ResourceNames.Cpu, ResourceNames.Memory];
     }
 
     public string Name => PluginName;
@@ -47,6 +55,40 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IScorePlugin
         }
 
         return FilterWithExtended(pod, node);
+    }
+
+    /// <summary>The four fixed checks as least free amounts; a pod asking for an extended resource goes through Filter.</summary>
+    bool IRowFilter.TryConstrain(PodInfo pod, ref NodePrecheck precheck)
+    {
+        var request = pod.Requests;
+        if (request.Extended is not null)
+        {
+            return false;
+        }
+
+        // Filter fails a resource only when the pod asks for some of it (request > 0) and more than is free.
+        precheck.Pods = 1;
+        precheck.MilliCpu = request.MilliCpu > 0 ? request.MilliCpu : long.MinValue;
+        precheck.Memory = request.Memory > 0 ? request.Memory : long.MinValue;
+        precheck.EphemeralStorage = request.EphemeralStorage > 0 ? request.EphemeralStorage : long.MinValue;
+        precheck.Numbers = this;
+        return true;
+    }
+
+    /// <summary>Filter's verdict from the row; the row has no allocatable ephemeral storage, so a pod asking for some goes to Filter.</summary>
+    Status? IRowFilter.RejectionOf(PodInfo pod, in NodeRow row)
+    {
+        var request = pod.Requests;
+        if (request.Extended is not null || request.EphemeralStorage > 0)
+        {
+            return null;
+        }
+
+        var failed = row.FreePods < 1 ? TooManyPods : 0;
+        var tooBig = false;
+        failed |= Fails(request.MilliCpu, row.AllocatableMilliCpu, row.AllocatableMilliCpu - row.FreeMilliCpu, ref tooBig) ? InsufficientCpu : 0;
+        failed |= Fails(request.Memory, row.AllocatableMemory, row.AllocatableMemory - row.FreeMemory, ref tooBig) ? InsufficientMemory : 0;
+        return failed == 0 ? Status.Success : Rejections[(failed << 1) | (tooBig ? 1 : 0)];
     }
 
     private static Status FilterWithExtended(PodInfo pod, NodeInfo node)
@@ -98,6 +140,65 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IScorePlugin
         }
     }
 
+    /// <summary>ScoreAll from the rows when only cpu and memory are scored (the default); other resources need the NodeInfo.</summary>
+    bool IRowScorePlugin.TryScoreRows(CycleState state, PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
+    {
+        if (!_rowsSuffice)
+        {
+            return false;
+        }
+
+        if (_mostAllocatedCpuMemory)
+        {
+            MostAllocatedCpuMemory(pod, nodes, indexes, scores);
+            return true;
+        }
+
+        Span<long> requested = stackalloc long[_names.Length];
+        Span<long> allocatable = stackalloc long[_names.Length];
+        var (podCpu, podMemory) = (pod.NonZeroMilliCpu, pod.NonZeroMemory);
+        for (var n = 0; n < indexes.Length; n++)
+        {
+            ref readonly var row = ref nodes.RowAt(indexes[n]);
+            for (var i = 0; i < _names.Length; i++)
+            {
+                (requested[i], allocatable[i]) = _isCpu[i]
+                    ? (row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu)
+                    : (row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory);
+            }
+
+            scores[n] = Score(requested, allocatable);
+        }
+
+        return true;
+    }
+
+    // The default profile's scoring written out: MostAllocated.Score over (cpu, memory) with the same integer steps
+    // (the weighted mean of min(requested, allocatable) x 100 / allocatable, resources a node lacks left out).
+    private void MostAllocatedCpuMemory(PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
+    {
+        var (podCpu, podMemory, cpuWeight, memoryWeight) = (pod.NonZeroMilliCpu, pod.NonZeroMemory, _weights[0], _weights[1]);
+        for (var n = 0; n < indexes.Length; n++)
+        {
+            ref readonly var row = ref nodes.RowAt(indexes[n]);
+            long score = 0;
+            long weights = 0;
+            if (row.AllocatableMilliCpu != 0)
+            {
+                score += MostAllocated.ResourceScore(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu) * cpuWeight;
+                weights += cpuWeight;
+            }
+
+            if (row.AllocatableMemory != 0)
+            {
+                score += MostAllocated.ResourceScore(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory) * memoryWeight;
+                weights += memoryWeight;
+            }
+
+            scores[n] = weights == 0 ? 0 : score / weights;
+        }
+    }
+
     private long Score(PodInfo pod, NodeInfo node, Span<long> requested, Span<long> allocatable)
     {
         for (var i = 0; i < _names.Length; i++)
@@ -110,13 +211,15 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IScorePlugin
                     : RequestedAndAllocatable(_names[i], pod, node);
         }
 
-        return _args.Strategy switch
-        {
-            ScoringStrategyType.LeastAllocated => LeastAllocated.Score(requested, allocatable, _weights),
-            ScoringStrategyType.RequestedToCapacityRatio => RequestedToCapacityRatio.Score(requested, allocatable, _weights, _args.Shape.AsSpan()),
-            _ => MostAllocated.Score(requested, allocatable, _weights),
-        };
+        return Score(requested, allocatable);
     }
+
+    private long Score(Span<long> requested, Span<long> allocatable) => _args.Strategy switch
+    {
+        ScoringStrategyType.LeastAllocated => LeastAllocated.Score(requested, allocatable, _weights),
+        ScoringStrategyType.RequestedToCapacityRatio => RequestedToCapacityRatio.Score(requested, allocatable, _weights, _args.Shape.AsSpan()),
+        _ => MostAllocated.Score(requested, allocatable, _weights),
+    };
 
     /// <summary>What the node would have requested with the pod on it, and what it can give; (0, 0) leaves the resource out.</summary>
     internal static (long Requested, long Allocatable) RequestedAndAllocatable(string resource, PodInfo pod, NodeInfo node) => resource switch

@@ -5,7 +5,7 @@ using Orchestrator.Scheduling.Model;
 namespace Orchestrator.Scheduling.Plugins.TaintToleration;
 
 /// <summary>Filters nodes with an untolerated NoSchedule/NoExecute taint; scores fewer untolerated PreferNoSchedule taints higher.</summary>
-public sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, IScorePlugin
+public sealed class TaintTolerationPlugin : IFilterPlugin, IRowFilter, IPreScorePlugin, IScorePlugin, IRowScorePlugin
 {
     public const string PluginName = "TaintToleration";
 
@@ -25,6 +25,13 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, ISco
         }
 
         return Status.Success;
+    }
+
+    /// <summary>A node without NoSchedule or NoExecute taints passes any pod; one with them is checked by Filter.</summary>
+    bool IRowFilter.TryConstrain(PodInfo pod, ref NodePrecheck precheck)
+    {
+        precheck.Rejected |= NodeFlags.NoScheduleTaints;
+        return true;
     }
 
     public Status PreScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes)
@@ -47,6 +54,20 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, ISco
             var node = nodes[i];
             scores[i] = node.Taints.IsDefaultOrEmpty ? 0 : Untolerated(tolerations ??= state.Read<Tolerations>(PreScoreKey).Items, node);
         }
+    }
+
+    /// <summary>ScoreAll without touching untainted nodes: their rows say they have no taints, so they score 0.</summary>
+    bool IRowScorePlugin.TryScoreRows(CycleState state, PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
+    {
+        ImmutableArray<Toleration>? tolerations = null;
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            scores[i] = (nodes.RowAt(indexes[i]).Flags & NodeFlags.Taints) == 0
+                ? 0
+                : Untolerated(tolerations ??= state.Read<Tolerations>(PreScoreKey).Items, nodes[indexes[i]]);
+        }
+
+        return true;
     }
 
     public void NormalizeScore(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores) =>
