@@ -27,6 +27,7 @@ public sealed partial class NodeLifecycleController(
     private readonly ResourceDescriptor _pods = client.Resource("", "pods");
     private readonly SemaphoreSlim _pass = new(1, 1);
     private IReadOnlyDictionary<string, ZoneState> _zones = new Dictionary<string, ZoneState>();
+    private DateTimeOffset _lastPass = DateTimeOffset.MinValue;
     private bool _ticking;
 
     public string Name => ControllerName;
@@ -36,7 +37,10 @@ public sealed partial class NodeLifecycleController(
     /// <summary>Zone states after the last pass, for logs and tests.</summary>
     public IReadOnlyDictionary<string, ZoneState> Zones => _zones;
 
-    /// <summary>A pass at once when a node comes, goes or changes its Ready status; otherwise one every monitor period.</summary>
+    /// <summary>
+    /// A pass at once when a node comes, goes, changes its Ready status or is cordoned or uncordoned; otherwise one
+    /// every monitor period, with queued nodes tainted every eviction period in between.
+    /// </summary>
     public IEnumerable<string> KeysFor(ChangeEvent change)
     {
         if (!_ticking)
@@ -44,7 +48,7 @@ public sealed partial class NodeLifecycleController(
             _ticking = true;
             return [PassKey, TickKey];
         }
-        if (change.Previous is null || change.Type == WatchEventType.Deleted || ReadyOf(change.Previous) != ReadyOf(change.Object))
+        if (change.Previous is null || change.Type == WatchEventType.Deleted || Trigger(change.Previous) != Trigger(change.Object))
         {
             return [PassKey];
         }
@@ -57,6 +61,12 @@ public sealed partial class NodeLifecycleController(
         try
         {
             var now = clock.GetUtcNow();
+            if (key == TickKey && _core.HasQueued && now - _lastPass < options.MonitorPeriod)
+            {
+                await TaintQueuedAsync(now, cancellationToken);
+                return options.EvictionPeriod;
+            }
+            _lastPass = now;
             var nodes = client.List<V1Node>(_nodes, null).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
             var plan = _core.Step(now, [.. nodes.Values.Select(Observe)]);
             LogZoneChanges(plan.Zones);
@@ -70,7 +80,31 @@ public sealed partial class NodeLifecycleController(
         {
             _pass.Release();
         }
-        return key == TickKey ? options.MonitorPeriod : null;
+        if (key != TickKey)
+        {
+            return null;
+        }
+        return _core.HasQueued && options.EvictionPeriod < options.MonitorPeriod ? options.EvictionPeriod : options.MonitorPeriod;
+    }
+
+    /// <summary>Between passes: only the queued nodes the zones' buckets let through are read and tainted.</summary>
+    private async Task TaintQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<string, V1Node>(StringComparer.Ordinal);
+        var actions = _core.TaintQueued(now, name =>
+        {
+            if (client.Get<V1Node>(_nodes, null, name) is not { } node)
+            {
+                return null;
+            }
+            read[name] = node;
+            return Observe(node);
+        });
+        foreach (var action in actions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await ApplyAsync(read[action.Name], action, now);
+        }
     }
 
     private NodeObservation Observe(V1Node node)
@@ -85,13 +119,18 @@ public sealed partial class NodeLifecycleController(
         return new NodeObservation(node.Metadata.Name, region.Length == 0 ? zone : $"{region}:{zone}", ready?.Status, heartbeat, taints)
         {
             ExcludedFromZone = labels.ContainsKey("node.kubernetes.io/exclude-disruption"),
+            Unschedulable = node.Spec?.Unschedulable == true,
         };
     }
 
     private static string? Label(IDictionary<string, string> labels, string key) => labels.TryGetValue(key, out var value) ? value : null;
 
-    private static string? ReadyOf(StoredObject stored) =>
-        InProcessClient.Decode<V1Node>(stored).Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status;
+    /// <summary>What makes a node change worth a pass before the next tick: its Ready status and spec.unschedulable.</summary>
+    private static (string? Ready, bool Unschedulable) Trigger(StoredObject stored)
+    {
+        var node = InProcessClient.Decode<V1Node>(stored);
+        return (node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status, node.Spec?.Unschedulable == true);
+    }
 
     private void LogZoneChanges(IReadOnlyDictionary<string, ZoneState> zones)
     {

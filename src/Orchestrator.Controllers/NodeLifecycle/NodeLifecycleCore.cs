@@ -5,7 +5,8 @@ namespace Orchestrator.Controllers.NodeLifecycle;
 /// every node looks like, and says which nodes to mark Unknown (no heartbeat for the grace period, timed on this
 /// controller's own clock when it sees a heartbeat change, never on the node's), which taints to add or remove, and
 /// how each zone stands. NoSchedule taints follow Ready at once; NoExecute taints, which evict, go through a
-/// per-zone rate-limited queue whose rate drops when a zone is partially disrupted and stops when every zone is down.
+/// per-zone rate-limited queue whose rate drops when a zone is partially disrupted and stops when every zone is down;
+/// <see cref="TaintQueued"/> drains that queue between passes as kube's 100 ms eviction pass does.
 /// </summary>
 public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
 {
@@ -22,6 +23,8 @@ public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
         var zoneReady = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var node in nodes.OrderBy(n => n.Name, StringComparer.Ordinal))
         {
+            // Whatever its health, a cordoned node carries the unschedulable taint and an uncordoned one does not.
+            pass.Edit(node.Name).Set(NodeTaints.UnschedulableNoSchedule, node.Unschedulable);
             if (Observe(node, now, pass) is not { } current)
             {
                 continue;

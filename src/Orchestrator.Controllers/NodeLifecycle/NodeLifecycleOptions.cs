@@ -21,6 +21,9 @@ public sealed record NodeLifecycleOptions
     public static TimeSpan MonitorPeriodFor(TimeSpan gracePeriod) =>
         TimeSpan.FromSeconds(Math.Clamp(gracePeriod.TotalSeconds / 10, 0.5, 5));
 
+    /// <summary>How often queued nodes are tainted NoExecute between monitor passes (kube's NodeEvictionPeriod: 100 ms).</summary>
+    public TimeSpan EvictionPeriod { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Nodes per second tainted NoExecute in a healthy zone (--node-eviction-rate).</summary>
     public double EvictionRate { get; init; } = 0.1;
 

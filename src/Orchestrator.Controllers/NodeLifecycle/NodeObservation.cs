@@ -9,4 +9,7 @@ public sealed record NodeObservation(string Name, string Zone, string? Ready, st
 {
     /// <summary>Nodes labelled <c>node.kubernetes.io/exclude-disruption</c> do not count in their zone's health.</summary>
     public bool ExcludedFromZone { get; init; }
+
+    /// <summary>spec.unschedulable (kubectl cordon), mirrored by the <c>node.kubernetes.io/unschedulable:NoSchedule</c> taint.</summary>
+    public bool Unschedulable { get; init; }
 }

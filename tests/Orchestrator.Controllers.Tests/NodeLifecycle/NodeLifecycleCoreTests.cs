@@ -98,4 +98,75 @@ public sealed class NodeLifecycleCoreTests
 
         Assert.Equal(("zone-a-2", true, false), (action.Name, action.SetUnknown, action.ReportNotReady));
     }
+
+    [Fact]
+    public void A_cordoned_node_is_tainted_unschedulable_and_loses_the_taint_when_uncordoned()
+    {
+        var core = new NodeLifecycleCore(Options);
+        var cluster = new Cluster("zone-a", 3);
+        cluster.Apply(core.Step(Now, cluster.Nodes));
+
+        cluster.Cordon("zone-a-1", true);
+        cluster.Beat();
+        var cordoned = Assert.Single(core.Step(Now.AddSeconds(1), cluster.Nodes).Actions);
+        cluster.Apply(new NodeLifecyclePlan([cordoned], new Dictionary<string, ZoneState>()));
+        cluster.Beat();
+        var steady = core.Step(Now.AddSeconds(2), cluster.Nodes).Actions;
+        cluster.Cordon("zone-a-1", false);
+        cluster.Beat();
+        var uncordoned = Assert.Single(core.Step(Now.AddSeconds(3), cluster.Nodes).Actions);
+
+        Assert.Equal(("zone-a-1", NodeTaints.UnschedulableNoSchedule, false), (cordoned.Name, Assert.Single(cordoned.AddTaints), cordoned.SetUnknown));
+        Assert.Empty(steady);
+        Assert.Equal([NodeTaints.UnschedulableNoSchedule], uncordoned.RemoveTaints);
+    }
+
+    [Fact]
+    public void A_cordoned_node_that_never_reported_is_tainted_unschedulable_before_its_grace_runs_out()
+    {
+        var core = new NodeLifecycleCore(Options);
+        var cluster = new Cluster("zone-a", 3);
+        cluster.SetReady("zone-a-2", null);
+        cluster.Cordon("zone-a-2", true);
+
+        var action = Assert.Single(core.Step(Now, cluster.Nodes).Actions);
+
+        Assert.Equal(("zone-a-2", NodeTaints.UnschedulableNoSchedule), (action.Name, Assert.Single(action.AddTaints)));
+    }
+
+    [Fact]
+    public void Between_passes_queued_nodes_are_tainted_as_fast_as_the_zone_rate_allows_not_one_per_pass()
+    {
+        // 2 nodes/s with a burst of one: three silent nodes are tainted at 0, 0.5 and 1 s, as kube's 100 ms eviction pass does.
+        var core = new NodeLifecycleCore(Options with { EvictionRate = 2 });
+        var cluster = new Cluster("zone-a", 10);
+        core.Step(Now, cluster.Nodes);
+        cluster.Beat(except: ["zone-a-0", "zone-a-1", "zone-a-2"]);
+        var at = Now.AddSeconds(11);
+        cluster.Apply(core.Step(at, cluster.Nodes));
+        Assert.Equal(1, cluster.Tainted("NoExecute"));
+
+        var tainted = new List<(double At, string Node)>();
+        for (var ms = 100; ms <= 1000 && core.HasQueued; ms += 100)
+        {
+            var actions = core.TaintQueued(at.AddMilliseconds(ms), cluster.Node);
+            cluster.Apply(new NodeLifecyclePlan(actions, new Dictionary<string, ZoneState>()));
+            tainted.AddRange(actions.Where(a => a.AddTaints.Contains(NodeTaints.UnreachableNoExecute)).Select(a => (ms / 1000.0, a.Name)));
+        }
+
+        Assert.Equal([(0.5, "zone-a-1"), (1.0, "zone-a-2")], tainted);
+        Assert.False(core.HasQueued);
+    }
+
+    [Fact]
+    public void Between_passes_nothing_is_tainted_when_every_zone_is_down()
+    {
+        var core = new NodeLifecycleCore(Options with { EvictionRate = 2 });
+        var cluster = new Cluster("zone-a", 3);
+        core.Step(Now, cluster.Nodes);
+        cluster.Apply(core.Step(Now.AddSeconds(11), cluster.Nodes));
+
+        Assert.Empty(core.TaintQueued(Now.AddSeconds(12), cluster.Node));
+        Assert.Equal(0, cluster.Tainted("NoExecute"));
+    }
 }
