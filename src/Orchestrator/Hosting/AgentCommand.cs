@@ -52,7 +52,7 @@ public static class AgentCommand
         var leaseSeconds = new Option<int>("--node-lease-duration-seconds")
         {
             Description = "The node Lease's duration; it is renewed every quarter of it, as the kubelet does (kubelet: 40; here 10 for the node lifecycle controller's 10 s grace)",
-            DefaultValueFactory = _ => (int)new AgentOptions().LeaseDuration.TotalSeconds,
+            DefaultValueFactory = _ => 10,
         };
         leaseSeconds.Validators.Add(r =>
         {
