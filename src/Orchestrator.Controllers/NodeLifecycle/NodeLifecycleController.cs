@@ -21,6 +21,9 @@ public sealed partial class NodeLifecycleController(
     /// <summary>The periodic pass: the only key that asks to run again, so there is exactly one timer chain.</summary>
     private const string TickKey = "nodes/monitor";
 
+    /// <summary>A node is judged once strictly past its grace: the pass after an expiry comes this much later.</summary>
+    private static readonly TimeSpan ExpirySlack = TimeSpan.FromMilliseconds(10);
+
     private readonly NodeLifecycleCore _core = new(options);
     private readonly ResourceDescriptor _nodes = client.Resource("", "nodes");
     private readonly ResourceDescriptor _leases = client.Resource("coordination.k8s.io", "leases");
@@ -61,10 +64,10 @@ public sealed partial class NodeLifecycleController(
         try
         {
             var now = clock.GetUtcNow();
-            if (key == TickKey && _core.HasQueued && now - _lastPass < options.MonitorPeriod)
+            if (key == TickKey && _core.HasQueued && now - _lastPass < options.MonitorPeriod && !(now > _core.NextExpiry))
             {
                 await TaintQueuedAsync(now, cancellationToken);
-                return options.EvictionPeriod;
+                return NextTick(now);
             }
             _lastPass = now;
             var nodes = client.List<V1Node>(_nodes, null).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
@@ -80,11 +83,18 @@ public sealed partial class NodeLifecycleController(
         {
             _pass.Release();
         }
-        if (key != TickKey)
+        return key == TickKey ? NextTick(clock.GetUtcNow()) : null;
+    }
+
+    /// <summary>The monitor period; the eviction period while nodes wait for a taint; sooner when a node's grace runs out first.</summary>
+    private TimeSpan NextTick(DateTimeOffset now)
+    {
+        var next = _core.HasQueued && options.EvictionPeriod < options.MonitorPeriod ? options.EvictionPeriod : options.MonitorPeriod;
+        if (_core.NextExpiry is { } expiry && expiry + ExpirySlack - now < next)
         {
-            return null;
+            next = expiry + ExpirySlack - now;
         }
-        return _core.HasQueued && options.EvictionPeriod < options.MonitorPeriod ? options.EvictionPeriod : options.MonitorPeriod;
+        return next < ExpirySlack ? ExpirySlack : next;
     }
 
     /// <summary>Between passes: only the queued nodes the zones' buckets let through are read and tainted.</summary>
@@ -115,13 +125,18 @@ public sealed partial class NodeLifecycleController(
         var ready = node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready");
         var lease = client.Get<V1Lease>(_leases, "kube-node-lease", node.Metadata.Name);
         var heartbeat = $"{lease?.Spec?.RenewTime:O}|{ready?.LastHeartbeatTime:O}";
+        var renewed = new[] { lease?.Spec?.RenewTime, ready?.LastHeartbeatTime }.Where(t => t is not null).Select(t => Utc(t!.Value)).DefaultIfEmpty().Max();
         var taints = (node.Spec?.Taints ?? []).Select(t => $"{t.Key}:{t.Effect}").Where(NodeTaints.All.Contains).ToHashSet(StringComparer.Ordinal);
         return new NodeObservation(node.Metadata.Name, region.Length == 0 ? zone : $"{region}:{zone}", ready?.Status, heartbeat, taints)
         {
             ExcludedFromZone = labels.ContainsKey("node.kubernetes.io/exclude-disruption"),
             Unschedulable = node.Spec?.Unschedulable == true,
+            RenewedAt = renewed == default ? null : renewed,
         };
     }
+
+    private static DateTimeOffset Utc(DateTime at) =>
+        new(at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static string? Label(IDictionary<string, string> labels, string key) => labels.TryGetValue(key, out var value) ? value : null;
 

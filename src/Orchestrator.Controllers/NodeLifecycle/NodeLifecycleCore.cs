@@ -11,6 +11,13 @@ namespace Orchestrator.Controllers.NodeLifecycle;
 public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
 {
     private readonly Dictionary<string, (string Heartbeat, DateTimeOffset Probe)> _health = new(StringComparer.Ordinal);
+    private DateTimeOffset? _lastStep;
+
+    /// <summary>
+    /// The earliest moment a node not yet judged runs out of grace (null: none): a pass then judges it at once instead
+    /// of up to a monitor period later. In a healthy cluster it is always most of a grace period away.
+    /// </summary>
+    public DateTimeOffset? NextExpiry { get; private set; }
 
     public NodeLifecyclePlan Step(DateTimeOffset now, IReadOnlyList<NodeObservation> nodes)
     {
@@ -39,15 +46,22 @@ public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
         {
             TaintingPass(now, pass);
         }
+        _lastStep = now;
+        NextExpiry = _health.Values.Select(h => h.Probe + options.GracePeriod).Where(e => e >= now).Order().Cast<DateTimeOffset?>().FirstOrDefault();
         return new NodeLifecyclePlan(pass.Actions(), new Dictionary<string, ZoneState>(_zoneStates, StringComparer.Ordinal));
     }
 
     /// <summary>Times the node's heartbeat and returns its Ready status after this pass; null while it has none to judge.</summary>
     private string? Observe(NodeObservation node, DateTimeOffset now, Pass pass)
     {
-        if (!_health.TryGetValue(node.Name, out var health) || health.Heartbeat != node.Heartbeat)
+        if (!_health.TryGetValue(node.Name, out var health))
         {
             health = (node.Heartbeat, now);
+            _health[node.Name] = health;
+        }
+        else if (health.Heartbeat != node.Heartbeat)
+        {
+            health = (node.Heartbeat, ProbeTime(node, now));
             _health[node.Name] = health;
         }
         var expired = health.Probe + options.GracePeriod < now;
@@ -67,6 +81,20 @@ public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
         }
         pass.Ready[node.Name] = current;
         return current;
+    }
+
+    /// <summary>
+    /// When a changed heartbeat happened on this controller's clock: after the previous pass (which did not see it) and
+    /// by now. Within that window the kubelet's own time places it, so a node is judged a grace period after it last
+    /// reported rather than after the pass that noticed; a skewed kubelet clock can move it no further than the window.
+    /// </summary>
+    private DateTimeOffset ProbeTime(NodeObservation node, DateTimeOffset now)
+    {
+        if (_lastStep is not { } last || node.RenewedAt is not { } renewed)
+        {
+            return now;
+        }
+        return renewed < last ? last : renewed > now ? now : renewed;
     }
 
     /// <summary>NoSchedule taints mirror Ready now; a NoExecute taint already there swaps at once, a new one is queued.</summary>

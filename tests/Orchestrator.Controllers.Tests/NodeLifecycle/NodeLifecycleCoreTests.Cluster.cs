@@ -36,6 +36,9 @@ internal sealed class Cluster
 
     public void SetReady(string name, string? ready) => _nodes[name] = _nodes[name] with { Ready = ready };
 
+    /// <summary>The renewTime of the node's last heartbeat, as its kubelet stamped it.</summary>
+    public void Renewed(string name, DateTimeOffset at) => _nodes[name] = _nodes[name] with { RenewedAt = at };
+
     /// <summary>kubectl cordon (true) or uncordon (false).</summary>
     public void Cordon(string name, bool unschedulable) => _nodes[name] = _nodes[name] with { Unschedulable = unschedulable };
 

@@ -169,4 +169,60 @@ public sealed class NodeLifecycleCoreTests
         Assert.Empty(core.TaintQueued(Now.AddSeconds(12), cluster.Node));
         Assert.Equal(0, cluster.Tainted("NoExecute"));
     }
+
+    [Fact]
+    public void A_heartbeat_is_timed_by_the_kubelets_renewTime_within_the_passes_that_bracket_it_not_by_the_pass_that_saw_it()
+    {
+        var core = new NodeLifecycleCore(Options);
+        var cluster = new Cluster("zone-a", 3);
+        core.Step(Now, cluster.Nodes);
+
+        // zone-a-0 renewed at 0.2 s and then died; the 1 s pass saw the renewal. Judged strictly after 0.2 + 10 s.
+        cluster.Beat();
+        cluster.Renewed("zone-a-0", Now.AddSeconds(0.2));
+        core.Step(Now.AddSeconds(1), cluster.Nodes);
+        cluster.Beat(except: "zone-a-0");
+        Assert.Empty(core.Step(Now.AddSeconds(10.2), cluster.Nodes).Actions);
+        cluster.Beat(except: "zone-a-0");
+        var action = Assert.Single(core.Step(Now.AddSeconds(10.3), cluster.Nodes).Actions);
+
+        Assert.Equal(("zone-a-0", true), (action.Name, action.SetUnknown));
+    }
+
+    [Theory]
+    [InlineData(-30, 1)]
+    [InlineData(60, 2)]
+    public void A_renewTime_from_a_skewed_clock_counts_no_earlier_than_the_previous_pass_and_no_later_than_this_one(int skewSeconds, double probeSeconds)
+    {
+        var core = new NodeLifecycleCore(Options);
+        var cluster = new Cluster("zone-a", 3);
+        core.Step(Now, cluster.Nodes);
+        cluster.Beat();
+        core.Step(Now.AddSeconds(1), cluster.Nodes);
+
+        cluster.Beat();
+        cluster.Renewed("zone-a-0", Now.AddSeconds(1.5 + skewSeconds));
+        core.Step(Now.AddSeconds(2), cluster.Nodes);
+        cluster.Beat(except: "zone-a-0");
+
+        Assert.Empty(core.Step(Now.AddSeconds(probeSeconds + 10), cluster.Nodes).Actions);
+        Assert.Contains(core.Step(Now.AddSeconds(probeSeconds + 10.1), cluster.Nodes).Actions, a => a.Name == "zone-a-0" && a.SetUnknown);
+    }
+
+    [Fact]
+    public void The_next_expiry_is_when_the_first_node_not_yet_judged_runs_out_of_grace()
+    {
+        var core = new NodeLifecycleCore(Options);
+        var cluster = new Cluster("zone-a", 3);
+        core.Step(Now, cluster.Nodes);
+        Assert.Equal(Now.AddSeconds(10), core.NextExpiry);
+
+        cluster.Beat(except: "zone-a-0");
+        core.Step(Now.AddSeconds(4), cluster.Nodes);
+        Assert.Equal(Now.AddSeconds(10), core.NextExpiry);
+
+        cluster.Apply(core.Step(Now.AddSeconds(10.01), cluster.Nodes));
+        // zone-a-0 is judged; the others last beat at the 4 s pass.
+        Assert.Equal(Now.AddSeconds(14), core.NextExpiry);
+    }
 }
