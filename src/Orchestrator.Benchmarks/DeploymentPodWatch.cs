@@ -15,6 +15,7 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
     private readonly Dictionary<string, PodView> _pods = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _deadNodes = new(StringComparer.Ordinal);
     private readonly List<(long At, string Node)> _evictions = [];
+    private readonly Dictionary<string, (long Seen, long Bound, long Ready)> _born = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,6 +95,15 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
         }
     }
 
+    /// <summary>Pods first seen at or after <paramref name="since"/>: when seen, bound and Ready (0: not yet).</summary>
+    public IReadOnlyList<(long Seen, long Bound, long Ready)> BornSince(long since)
+    {
+        lock (_lock)
+        {
+            return [.. _born.Values.Where(b => b.Seen >= since)];
+        }
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds after some event; false at the timeout. A broken watch fails the run.</summary>
     public async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
@@ -167,6 +177,12 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
             if (terminatingNow && before is { Terminating: false, Node: { } node } && _deadNodes.ContainsKey(node))
             {
                 _evictions.Add((Stopwatch.GetTimestamp(), node));
+            }
+            if (view is not null)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var born = _born.TryGetValue(uid, out var b) ? b : (now, 0L, 0L);
+                _born[uid] = (born.Item1, born.Item2 == 0 && view.Node is not null ? now : born.Item2, born.Item3 == 0 && view.Ready ? now : born.Item3);
             }
             if (view is null)
             {
