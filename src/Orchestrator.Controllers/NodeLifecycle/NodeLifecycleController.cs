@@ -24,6 +24,9 @@ public sealed partial class NodeLifecycleController(
     /// <summary>A node is judged once strictly past its grace: the pass after an expiry comes this much later.</summary>
     private static readonly TimeSpan ExpirySlack = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Nodes written at once in a pass (kube's nodeUpdateWorkerSize: 8).</summary>
+    private const int ApplyWorkers = 8;
+
     private readonly NodeLifecycleCore _core = new(options);
     private readonly ResourceDescriptor _nodes = client.Resource("", "nodes");
     private readonly ResourceDescriptor _leases = client.Resource("coordination.k8s.io", "leases");
@@ -73,11 +76,10 @@ public sealed partial class NodeLifecycleController(
             var nodes = client.List<V1Node>(_nodes, null).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
             var plan = _core.Step(now, [.. nodes.Values.Select(Observe)]);
             LogZoneChanges(plan.Zones);
-            foreach (var action in plan.Actions)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await ApplyAsync(nodes[action.Name], action, now);
-            }
+            // kube updates node health with 8 workers: ten dead nodes of ten pods each are some 200 writes, one after
+            // another a pass of many seconds on a loaded machine, during which no other node is judged.
+            await Parallel.ForEachAsync(plan.Actions, new ParallelOptions { MaxDegreeOfParallelism = ApplyWorkers, CancellationToken = cancellationToken },
+                async (action, _) => await ApplyAsync(nodes[action.Name], action, now));
         }
         finally
         {

@@ -86,7 +86,8 @@ public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
     /// <summary>
     /// When a changed heartbeat happened on this controller's clock: after the previous pass (which did not see it) and
     /// by now. Within that window the kubelet's own time places it, so a node is judged a grace period after it last
-    /// reported rather than after the pass that noticed; a skewed kubelet clock can move it no further than the window.
+    /// reported rather than after the pass that noticed; a skewed kubelet clock can move it no further than the window,
+    /// and the window is at most a monitor period.
     /// </summary>
     private DateTimeOffset ProbeTime(NodeObservation node, DateTimeOffset now)
     {
@@ -94,7 +95,9 @@ public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
         {
             return now;
         }
-        return renewed < last ? last : renewed > now ? now : renewed;
+        // A pass held up (a slow write, a loaded machine) must not make a late Lease look older than a period.
+        var floor = last > now - options.MonitorPeriod ? last : now - options.MonitorPeriod;
+        return renewed < floor ? floor : renewed > now ? now : renewed;
     }
 
     /// <summary>NoSchedule taints mirror Ready now; a NoExecute taint already there swaps at once, a new one is queued.</summary>

@@ -225,4 +225,21 @@ public sealed class NodeLifecycleCoreTests
         // zone-a-0 is judged; the others last beat at the 4 s pass.
         Assert.Equal(Now.AddSeconds(14), core.NextExpiry);
     }
+
+    [Fact]
+    public void After_a_held_up_pass_an_old_renewTime_counts_no_earlier_than_a_monitor_period_ago()
+    {
+        var core = new NodeLifecycleCore(Options with { MonitorPeriod = TimeSpan.FromSeconds(1) });
+        var cluster = new Cluster("zone-a", 3);
+        core.Step(Now, cluster.Nodes);
+
+        // The next pass comes 5 s late; zone-a-0's lease, stamped at 0.5 s, landed just before it.
+        cluster.Beat();
+        cluster.Renewed("zone-a-0", Now.AddSeconds(0.5));
+        core.Step(Now.AddSeconds(5), cluster.Nodes);
+        cluster.Beat(except: "zone-a-0");
+
+        Assert.Empty(core.Step(Now.AddSeconds(14), cluster.Nodes).Actions);
+        Assert.Contains(core.Step(Now.AddSeconds(14.1), cluster.Nodes).Actions, a => a.Name == "zone-a-0" && a.SetUnknown);
+    }
 }
