@@ -39,9 +39,14 @@ public sealed record AgentOptions
     /// <summary>More node labels; the well-known ones the agent sets win over these.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
-    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(40);
+    /// <summary>
+    /// The Lease's leaseDurationSeconds (kubelet: 40 s), scaled to the node lifecycle controller's 10 s grace period
+    /// as Kubernetes' 40 s lease is to its 40-50 s grace.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(10);
 
-    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often the Lease is renewed: a quarter of its duration, as the kubelet does (10 s of 40 s).</summary>
+    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(2.5);
 
     public TimeSpan StatusInterval { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -35,11 +35,14 @@ public sealed partial class ControllerBench
 
         var (lostA, lostB) = (Groups[1], Groups[2]);
         Report.Section($"{lostA.Count} of {Nodes} nodes die (SIGKILL of their simulator): until their pods are replaced elsewhere");
+        var evictionsBefore = watch.Evictions.Count;
         clock.Restart();
-        Kill(1, watch);
+        var killed = Kill(1, watch);
+        await using var timeline = NodeLossTimeline.Start(api, Enumerable.Range(0, lostA.Count).Select(i => lostA.Prefix + i), killed);
         var replaced = await watch.WaitUntilAsync(() => watch.Available >= Replicas, TimeSpan.FromSeconds(GraceSeconds + TolerationSeconds + 60));
         var replacement = clock.Elapsed;
         var firstEvictions = watch.Evictions;
+        timeline.Report(watch, evictionsBefore);
         Report.Line("kill -> every pod available again on live nodes", replaced ? $"{replacement.TotalSeconds:F2} s" : $"not within {replacement.TotalSeconds:F0} s ({watch.Available:N0} available)");
         Report.Line("pods evicted from the dead nodes", $"{firstEvictions.Count:N0} from {firstEvictions.Select(e => e.Node).Distinct().Count()} nodes");
 
@@ -58,11 +61,13 @@ public sealed partial class ControllerBench
         return new ControllerResult(Replicas, scaleUp, rollout, before, lowest, replaced ? replacement : null, firstEvictions.Count, massEvictions.Count, evictedNodes, lostB.Count, PartitionWindow);
     }
 
-    private void Kill(int group, DeploymentPodWatch watch)
+    private long Kill(int group, DeploymentPodWatch watch)
     {
         var (prefix, count) = Groups[group];
         _simulators[group].Kill();
-        watch.NodesKilled(Enumerable.Range(0, count).Select(i => prefix + i), Stopwatch.GetTimestamp());
+        var at = Stopwatch.GetTimestamp();
+        watch.NodesKilled(Enumerable.Range(0, count).Select(i => prefix + i), at);
+        return at;
     }
 
     private static async Task WaitAvailableAsync(DeploymentPodWatch watch, int count, TimeSpan timeout, string what)

@@ -12,7 +12,8 @@ namespace Orchestrator.Benchmarks;
 /// </summary>
 public sealed partial class ControllerBench(bool quick, string serverDll, string root) : IDisposable
 {
-    // Issue 5's grace period: a node whose Lease is this old is unreachable (simulated nodes renew every 2 s).
+    // Issue 5's grace period, now `up`'s default: a node whose Lease is this old is unreachable (simulated nodes renew
+    // every 2.5 s by default, a quarter of it).
     private const int GraceSeconds = 10;
 
     // Nodes per second and zone tainted NoExecute in a healthy zone (kube's default is 0.1): fast enough that 10% of the
@@ -48,7 +49,7 @@ public sealed partial class ControllerBench(bool quick, string serverDll, string
             $"(maxSurge {ControllerWorkload.SurgePercent}%, maxUnavailable {ControllerWorkload.UnavailablePercent}%, unreachable tolerated {TolerationSeconds} s)");
 
         var (server, connection) = await ServerProcess.StartAsync(serverDll, _dataDir, TimeSpan.FromSeconds(60),
-            ["--node-monitor-grace-seconds", Count(GraceSeconds), "--node-eviction-rate", EvictionRate.ToString(CultureInfo.InvariantCulture)]);
+            ["--node-eviction-rate", EvictionRate.ToString(CultureInfo.InvariantCulture)]);
         lock (_lock)
         {
             _server = server;
@@ -58,7 +59,7 @@ public sealed partial class ControllerBench(bool quick, string serverDll, string
         foreach (var (prefix, count) in Groups)
         {
             var simulator = OrchestratorProcess.Start(serverDll,
-                ["simulate", "--kubeconfig", Path.Combine(_dataDir, "kubeconfig"), "--nodes", Count(count), "--node-prefix", prefix, "--zones", "3", "--heartbeat-seconds", "2"]);
+                ["simulate", "--kubeconfig", Path.Combine(_dataDir, "kubeconfig"), "--nodes", Count(count), "--node-prefix", prefix, "--zones", "3"]);
             lock (_lock)
             {
                 _simulators.Add(simulator);

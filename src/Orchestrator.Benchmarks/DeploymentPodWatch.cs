@@ -15,7 +15,7 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
     private readonly Dictionary<string, PodView> _pods = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _deadNodes = new(StringComparer.Ordinal);
     private readonly List<(long At, string Node)> _evictions = [];
-    private readonly Dictionary<string, (long Seen, long Bound, long Ready)> _firsts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Seen, long Bound, long Ready)> _born = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -106,10 +106,19 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
         {
             double[] Milestones(Func<(long Seen, long Bound, long Ready), long> stage)
             {
-                var times = _firsts.Values.Select(stage).Where(t => t >= from).Order().ToArray();
+                var times = _born.Values.Select(stage).Where(t => t >= from).Order().ToArray();
                 return [.. new[] { 1, (count + 1) / 2, count }.Select(n => n <= times.Length ? PodTrace.Milliseconds(from, times[n - 1]) / 1000 : double.NaN)];
             }
             return [("created", Milestones(f => f.Seen)), ("bound", Milestones(f => f.Bound)), ("ready", Milestones(f => f.Ready))];
+        }
+    }
+
+    /// <summary>Pods first seen at or after <paramref name="since"/>: when seen, bound and Ready (0: not yet).</summary>
+    public IReadOnlyList<(long Seen, long Bound, long Ready)> BornSince(long since)
+    {
+        lock (_lock)
+        {
+            return [.. _born.Values.Where(b => b.Seen >= since)];
         }
     }
 
@@ -182,16 +191,16 @@ public sealed class DeploymentPodWatch : IAsyncDisposable
         lock (_lock)
         {
             _pods.TryGetValue(uid, out var before);
-            if (view is not null)
-            {
-                var now = Stopwatch.GetTimestamp();
-                var first = _firsts.TryGetValue(uid, out var f) ? f : (Seen: now, Bound: 0L, Ready: 0L);
-                _firsts[uid] = (first.Seen, first.Bound == 0 && view.Node is not null ? now : first.Bound, first.Ready == 0 && view.Ready ? now : first.Ready);
-            }
             var terminatingNow = view is null || view.Terminating;
             if (terminatingNow && before is { Terminating: false, Node: { } node } && _deadNodes.ContainsKey(node))
             {
                 _evictions.Add((Stopwatch.GetTimestamp(), node));
+            }
+            if (view is not null)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var born = _born.TryGetValue(uid, out var b) ? b : (now, 0L, 0L);
+                _born[uid] = (born.Item1, born.Item2 == 0 && view.Node is not null ? now : born.Item2, born.Item3 == 0 && view.Ready ? now : born.Item3);
             }
             if (view is null)
             {

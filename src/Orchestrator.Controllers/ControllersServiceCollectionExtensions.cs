@@ -6,6 +6,7 @@ using Orchestrator.Controllers.Deployments;
 using Orchestrator.Controllers.Disruption;
 using Orchestrator.Controllers.GarbageCollection;
 using Orchestrator.Controllers.NodeLifecycle;
+using Orchestrator.Controllers.PodGarbageCollection;
 using Orchestrator.Controllers.ReplicaSets;
 using Orchestrator.Controllers.Runtime;
 using Orchestrator.Storage;
@@ -16,7 +17,7 @@ namespace Orchestrator.Controllers;
 public static class ControllersServiceCollectionExtensions
 {
     /// <summary>The controllers <c>orchestrator up --controllers</c> knows, in the order they start.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["replicaset", "deployment", "garbagecollector", "nodelifecycle", "taint-eviction-controller", "disruption"];
+    public static IReadOnlyList<string> Names { get; } = ["replicaset", "deployment", "garbagecollector", "nodelifecycle", "taint-eviction-controller", "disruption", "podgc"];
 
     /// <summary>Adds the built-in controllers that <paramref name="selection"/> enables.</summary>
     public static IServiceCollection AddBuiltInControllers(this IServiceCollection services, ControllerSelection selection, ControllerOptions? options = null)
@@ -29,6 +30,8 @@ public static class ControllersServiceCollectionExtensions
         services.AddController<NodeLifecycleController>(selection, "nodelifecycle");
         services.AddController<TaintEvictionController>(selection, "taint-eviction-controller");
         services.AddController<DisruptionController>(selection, "disruption");
+        services.TryAddSingleton(new PodGcOptions());
+        services.AddController<PodGarbageCollector>(selection, "podgc");
         return services;
     }
 

@@ -29,10 +29,10 @@ internal sealed class Heartbeats(SimulationContext context, NodeRegistrar regist
     {
         var client = context.Client;
         var options = context.Options;
-        var lease = node.Lease ?? NodeTemplate.Lease(node.Name, node.Uid, context.NowMicro());
+        var lease = node.Lease ?? NodeTemplate.Lease(node.Name, node.Uid, context.NowMicro(), options.LeaseDurationSeconds);
         lease.Spec ??= new V1LeaseSpec();
         lease.Spec.HolderIdentity = node.Name;
-        lease.Spec.LeaseDurationSeconds = NodeTemplate.LeaseDurationSeconds;
+        lease.Spec.LeaseDurationSeconds = options.LeaseDurationSeconds;
         lease.Spec.RenewTime = context.NowMicro();
         var silentSince = node.LeaseRenewedAt;
         try

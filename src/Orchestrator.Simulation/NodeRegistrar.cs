@@ -100,7 +100,7 @@ internal sealed class NodeRegistrar(SimulationContext context)
         try
         {
             return await context.WriteAsync(token => client.CoordinationV1.CreateNamespacedLeaseAsync(
-                NodeTemplate.Lease(node.Name, node.Uid, context.NowMicro()), NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken);
+                NodeTemplate.Lease(node.Name, node.Uid, context.NowMicro(), context.Options.LeaseDurationSeconds), NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken);
         }
         catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.Conflict))
         {

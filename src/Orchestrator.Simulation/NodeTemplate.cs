@@ -13,9 +13,6 @@ public static class NodeTemplate
 
     public const string LeaseNamespace = "kube-node-lease";
 
-    /// <summary>The kubelet's default: four missed 10 s renewals and the node counts as gone.</summary>
-    public const int LeaseDurationSeconds = 40;
-
     public const string KubeletVersion = "v1.32.0-simulated";
 
     public static string Name(SimulatedNodeOptions options, int index) =>
@@ -110,7 +107,7 @@ public static class NodeTemplate
     ];
 
     /// <summary>The node's heartbeat Lease, owned by the node so it goes when the node does.</summary>
-    public static V1Lease Lease(string nodeName, string? nodeUid, DateTime now) => new()
+    public static V1Lease Lease(string nodeName, string? nodeUid, DateTime now, int durationSeconds) => new()
     {
         ApiVersion = "coordination.k8s.io/v1",
         Kind = "Lease",
@@ -122,7 +119,7 @@ public static class NodeTemplate
                 ? null
                 : [new V1OwnerReference { ApiVersion = "v1", Kind = "Node", Name = nodeName, Uid = nodeUid }],
         },
-        Spec = new V1LeaseSpec { HolderIdentity = nodeName, LeaseDurationSeconds = LeaseDurationSeconds, RenewTime = now },
+        Spec = new V1LeaseSpec { HolderIdentity = nodeName, LeaseDurationSeconds = durationSeconds, RenewTime = now },
     };
 
     private static Dictionary<string, ResourceQuantity> Resources(SimulatedNodeOptions options) => new()

@@ -24,8 +24,14 @@ public sealed record SimulatedNodeOptions
     /// <summary>Nodes are dealt round-robin into zone-a, zone-b, ... (topology.kubernetes.io/zone).</summary>
     public int Zones { get; init; } = 3;
 
-    /// <summary>How often each node's Lease in kube-node-lease is renewed (the kubelet's default is 10 s).</summary>
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How often each node's Lease in kube-node-lease is renewed: 2.5 s, a quarter of the node lifecycle controller's
+    /// 10 s grace period, as the kubelet's 10 s is of Kubernetes' 40 s lease.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>The Lease's leaseDurationSeconds: four renewals, as the kubelet's 40 s lease is four of its 10 s renewals.</summary>
+    public int LeaseDurationSeconds => Math.Max(1, (int)Math.Ceiling(HeartbeatInterval.TotalSeconds * 4));
 
     /// <summary>How often the Ready condition's lastHeartbeatTime is refreshed when nothing changed.</summary>
     public TimeSpan StatusInterval { get; init; } = TimeSpan.FromMinutes(1);

@@ -7,10 +7,11 @@ public sealed class AgentOptionsTests
     private static readonly AgentOptions Valid = new() { NodeName = "worker-1", DataDirectory = "/var/lib/orchestrator" };
 
     [Fact]
-    public void The_defaults_are_the_kubelets_and_valid()
+    public void The_defaults_are_the_kubelets_with_the_lease_scaled_to_a_10_s_grace_and_valid()
     {
         Assert.Empty(Valid.Validate());
-        Assert.Equal((40, 10, 10, 110), ((int)Valid.LeaseDuration.TotalSeconds, (int)Valid.LeaseRenewInterval.TotalSeconds, (int)Valid.StatusInterval.TotalSeconds, Valid.Pods));
+        // The kubelet renews every quarter of its 40 s lease; here a quarter of a 10 s one.
+        Assert.Equal((10, 2.5, 10, 110), ((int)Valid.LeaseDuration.TotalSeconds, Valid.LeaseRenewInterval.TotalSeconds, (int)Valid.StatusInterval.TotalSeconds, Valid.Pods));
         Assert.Equal((10, 300), ((int)Valid.Backoff.Initial.TotalSeconds, (int)Valid.Backoff.Max.TotalSeconds));
         Assert.Equal("127.0.0.1", Valid.InternalIP);
     }
@@ -28,7 +29,7 @@ public sealed class AgentOptionsTests
             Pods = 0,
             Zone = "zone a",
             Labels = new Dictionary<string, string> { ["bad key!"] = "v" },
-            LeaseDuration = TimeSpan.FromSeconds(5),
+            LeaseDuration = TimeSpan.FromSeconds(2),
             Backoff = Valid.Backoff with { Max = TimeSpan.FromSeconds(1) },
             Pressure = new PressureThresholds { DiskAvailablePercent = 150 },
         };

@@ -59,12 +59,12 @@ public sealed class NodeTemplateTests
     }
 
     [Fact]
-    public void The_lease_is_held_by_the_node_for_forty_seconds_and_owned_by_it()
+    public void The_lease_is_held_by_the_node_for_its_duration_and_owned_by_it()
     {
-        var lease = NodeTemplate.Lease("sim-1", "uid-1", Now);
+        var lease = NodeTemplate.Lease("sim-1", "uid-1", Now, 10);
 
         Assert.Equal(("sim-1", "kube-node-lease"), (lease.Metadata.Name, lease.Metadata.NamespaceProperty));
-        Assert.Equal(("sim-1", 40, Now), (lease.Spec.HolderIdentity, lease.Spec.LeaseDurationSeconds!.Value, lease.Spec.RenewTime!.Value));
+        Assert.Equal(("sim-1", 10, Now), (lease.Spec.HolderIdentity, lease.Spec.LeaseDurationSeconds!.Value, lease.Spec.RenewTime!.Value));
         var owner = Assert.Single(lease.Metadata.OwnerReferences);
         Assert.Equal(("Node", "sim-1", "uid-1"), (owner.Kind, owner.Name, owner.Uid));
     }

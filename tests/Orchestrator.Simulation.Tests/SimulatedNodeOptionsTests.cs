@@ -9,7 +9,19 @@ public sealed class SimulatedNodeOptionsTests
 
         Assert.Empty(options.Validate());
         Assert.Equal(("sim-", "32", "128Gi", 110, 3), (options.NamePrefix, options.Cpu, options.Memory, options.Pods, options.Zones));
-        Assert.Equal(TimeSpan.FromSeconds(10), options.HeartbeatInterval);
+        Assert.Equal((TimeSpan.FromSeconds(2.5), 10), (options.HeartbeatInterval, options.LeaseDurationSeconds));
+    }
+
+    [Theory]
+    [InlineData(1, 4)]
+    [InlineData(2.5, 10)]
+    [InlineData(10, 40)]
+    [InlineData(0.1, 1)]
+    public void The_lease_lasts_four_heartbeats_as_the_kubelets_forty_seconds_are_four_renewals(double heartbeatSeconds, int leaseSeconds)
+    {
+        var options = new SimulatedNodeOptions { HeartbeatInterval = TimeSpan.FromSeconds(heartbeatSeconds) };
+
+        Assert.Equal(leaseSeconds, options.LeaseDurationSeconds);
     }
 
     [Theory]

@@ -21,12 +21,19 @@ public sealed partial class NodeLifecycleController(
     /// <summary>The periodic pass: the only key that asks to run again, so there is exactly one timer chain.</summary>
     private const string TickKey = "nodes/monitor";
 
+    /// <summary>A node is judged once strictly past its grace: the pass after an expiry comes this much later.</summary>
+    private static readonly TimeSpan ExpirySlack = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Nodes written at once in a pass (kube's nodeUpdateWorkerSize: 8).</summary>
+    private const int ApplyWorkers = 8;
+
     private readonly NodeLifecycleCore _core = new(options);
     private readonly ResourceDescriptor _nodes = client.Resource("", "nodes");
     private readonly ResourceDescriptor _leases = client.Resource("coordination.k8s.io", "leases");
     private readonly ResourceDescriptor _pods = client.Resource("", "pods");
     private readonly SemaphoreSlim _pass = new(1, 1);
     private IReadOnlyDictionary<string, ZoneState> _zones = new Dictionary<string, ZoneState>();
+    private DateTimeOffset _lastPass = DateTimeOffset.MinValue;
     private bool _ticking;
 
     public string Name => ControllerName;
@@ -36,7 +43,10 @@ public sealed partial class NodeLifecycleController(
     /// <summary>Zone states after the last pass, for logs and tests.</summary>
     public IReadOnlyDictionary<string, ZoneState> Zones => _zones;
 
-    /// <summary>A pass at once when a node comes, goes or changes its Ready status; otherwise one every monitor period.</summary>
+    /// <summary>
+    /// A pass at once when a node comes, goes, changes its Ready status or is cordoned or uncordoned; otherwise one
+    /// every monitor period, with queued nodes tainted every eviction period in between.
+    /// </summary>
     public IEnumerable<string> KeysFor(ChangeEvent change)
     {
         if (!_ticking)
@@ -44,7 +54,7 @@ public sealed partial class NodeLifecycleController(
             _ticking = true;
             return [PassKey, TickKey];
         }
-        if (change.Previous is null || change.Type == WatchEventType.Deleted || ReadyOf(change.Previous) != ReadyOf(change.Object))
+        if (change.Previous is null || change.Type == WatchEventType.Deleted || Trigger(change.Previous) != Trigger(change.Object))
         {
             return [PassKey];
         }
@@ -57,20 +67,56 @@ public sealed partial class NodeLifecycleController(
         try
         {
             var now = clock.GetUtcNow();
+            if (key == TickKey && _core.HasQueued && now - _lastPass < options.MonitorPeriod && !(now > _core.NextExpiry))
+            {
+                await TaintQueuedAsync(now, cancellationToken);
+                return NextTick(now);
+            }
+            _lastPass = now;
             var nodes = client.List<V1Node>(_nodes, null).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
             var plan = _core.Step(now, [.. nodes.Values.Select(Observe)]);
             LogZoneChanges(plan.Zones);
-            foreach (var action in plan.Actions)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await ApplyAsync(nodes[action.Name], action, now);
-            }
+            // kube updates node health with 8 workers: ten dead nodes of ten pods each are some 200 writes, one after
+            // another a pass of many seconds on a loaded machine, during which no other node is judged.
+            await Parallel.ForEachAsync(plan.Actions, new ParallelOptions { MaxDegreeOfParallelism = ApplyWorkers, CancellationToken = cancellationToken },
+                async (action, _) => await ApplyAsync(nodes[action.Name], action, now));
         }
         finally
         {
             _pass.Release();
         }
-        return key == TickKey ? options.MonitorPeriod : null;
+        return key == TickKey ? NextTick(clock.GetUtcNow()) : null;
+    }
+
+    /// <summary>The monitor period; the eviction period while nodes wait for a taint; sooner when a node's grace runs out first.</summary>
+    private TimeSpan NextTick(DateTimeOffset now)
+    {
+        var next = _core.HasQueued && options.EvictionPeriod < options.MonitorPeriod ? options.EvictionPeriod : options.MonitorPeriod;
+        if (_core.NextExpiry is { } expiry && expiry + ExpirySlack - now < next)
+        {
+            next = expiry + ExpirySlack - now;
+        }
+        return next < ExpirySlack ? ExpirySlack : next;
+    }
+
+    /// <summary>Between passes: only the queued nodes the zones' buckets let through are read and tainted.</summary>
+    private async Task TaintQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<string, V1Node>(StringComparer.Ordinal);
+        var actions = _core.TaintQueued(now, name =>
+        {
+            if (client.Get<V1Node>(_nodes, null, name) is not { } node)
+            {
+                return null;
+            }
+            read[name] = node;
+            return Observe(node);
+        });
+        foreach (var action in actions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await ApplyAsync(read[action.Name], action, now);
+        }
     }
 
     private NodeObservation Observe(V1Node node)
@@ -81,17 +127,27 @@ public sealed partial class NodeLifecycleController(
         var ready = node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready");
         var lease = client.Get<V1Lease>(_leases, "kube-node-lease", node.Metadata.Name);
         var heartbeat = $"{lease?.Spec?.RenewTime:O}|{ready?.LastHeartbeatTime:O}";
+        var renewed = new[] { lease?.Spec?.RenewTime, ready?.LastHeartbeatTime }.Where(t => t is not null).Select(t => Utc(t!.Value)).DefaultIfEmpty().Max();
         var taints = (node.Spec?.Taints ?? []).Select(t => $"{t.Key}:{t.Effect}").Where(NodeTaints.All.Contains).ToHashSet(StringComparer.Ordinal);
         return new NodeObservation(node.Metadata.Name, region.Length == 0 ? zone : $"{region}:{zone}", ready?.Status, heartbeat, taints)
         {
             ExcludedFromZone = labels.ContainsKey("node.kubernetes.io/exclude-disruption"),
+            Unschedulable = node.Spec?.Unschedulable == true,
+            RenewedAt = renewed == default ? null : renewed,
         };
     }
 
+    private static DateTimeOffset Utc(DateTime at) =>
+        new(at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
     private static string? Label(IDictionary<string, string> labels, string key) => labels.TryGetValue(key, out var value) ? value : null;
 
-    private static string? ReadyOf(StoredObject stored) =>
-        InProcessClient.Decode<V1Node>(stored).Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status;
+    /// <summary>What makes a node change worth a pass before the next tick: its Ready status and spec.unschedulable.</summary>
+    private static (string? Ready, bool Unschedulable) Trigger(StoredObject stored)
+    {
+        var node = InProcessClient.Decode<V1Node>(stored);
+        return (node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status, node.Spec?.Unschedulable == true);
+    }
 
     private void LogZoneChanges(IReadOnlyDictionary<string, ZoneState> zones)
     {

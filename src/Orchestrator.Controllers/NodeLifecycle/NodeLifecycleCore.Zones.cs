@@ -97,11 +97,48 @@ public sealed partial class NodeLifecycleCore
                 {
                     continue;
                 }
-                var edit = pass.Edit(name);
-                edit.Set(NodeTaints.UnreachableNoExecute, taint == NodeTaints.UnreachableNoExecute);
-                edit.Set(NodeTaints.NotReadyNoExecute, taint == NodeTaints.NotReadyNoExecute);
+                SetNoExecute(pass.Edit(name), taint);
             }
         }
+    }
+
+    /// <summary>Whether some node waits for a NoExecute taint.</summary>
+    public bool HasQueued => _queues.Values.Any(q => q.Count > 0);
+
+    /// <summary>
+    /// kube's doNoExecuteTaintingPass, run every <see cref="NodeLifecycleOptions.EvictionPeriod"/> between monitor passes:
+    /// without it a bucket of 2 nodes/s (burst 1) would taint one node a zone per 1 s pass. Only the queue heads the
+    /// buckets let through are looked at (<paramref name="observe"/>: null when gone), by their Ready as stored.
+    /// </summary>
+    public IReadOnlyList<NodeAction> TaintQueued(DateTimeOffset now, Func<string, NodeObservation?> observe)
+    {
+        if (_zoneStates.Count == 0 || _zoneStates.Values.All(s => s == ZoneState.FullDisruption))
+        {
+            return [];
+        }
+        var actions = new List<NodeAction>();
+        foreach (var (zone, queue) in _queues.OrderBy(q => q.Key, StringComparer.Ordinal))
+        {
+            while (queue.Count > 0 && Limiter(zone, now).TryAccept(now))
+            {
+                var name = queue[0];
+                queue.RemoveAt(0);
+                if (observe(name) is not { } node || NodeTaints.NoExecuteFor(node.Ready ?? "Unknown") is not { } taint)
+                {
+                    continue;
+                }
+                var pass = new Pass([node]) { Now = now };
+                SetNoExecute(pass.Edit(name), taint);
+                actions.AddRange(pass.Actions());
+            }
+        }
+        return actions;
+    }
+
+    private static void SetNoExecute(Edit edit, string taint)
+    {
+        edit.Set(NodeTaints.UnreachableNoExecute, taint == NodeTaints.UnreachableNoExecute);
+        edit.Set(NodeTaints.NotReadyNoExecute, taint == NodeTaints.NotReadyNoExecute);
     }
 
     private void Enqueue(string zone, string name, DateTimeOffset now)

@@ -5,16 +5,24 @@ public sealed record NodeLifecycleOptions
 {
     /// <summary>
     /// How long a node may go without renewing its Lease before it is Unknown (--node-monitor-grace-period; kube: 40 s).
-    /// Twice the 10 s renewal of agents and simulated nodes, so one late heartbeat does not make a node flap.
+    /// Kubernetes' proportions scaled down: kubelets renew every quarter of a 40 s lease (10 s) against a 40-50 s
+    /// grace; agents and simulated nodes renew every 2.5 s of a 10 s lease, so four renewals fit in the grace and one
+    /// or two late ones do not make a node flap.
     /// </summary>
-    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often every node's health is looked at (--node-monitor-period; kube: 5 s).</summary>
-    public TimeSpan MonitorPeriod { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MonitorPeriod { get; init; } = MonitorPeriodFor(TimeSpan.FromSeconds(10));
 
-    /// <summary>A quarter of the grace period, between 0.5 s and 5 s: a short grace is judged as promptly as it is meant.</summary>
+    /// <summary>
+    /// A tenth of the grace period, between 0.5 s and 5 s: a node is judged at most that long after its grace runs out,
+    /// and a pass costs one look at each node and its Lease in the in-process cache, so 1 s is cheap.
+    /// </summary>
     public static TimeSpan MonitorPeriodFor(TimeSpan gracePeriod) =>
-        TimeSpan.FromSeconds(Math.Clamp(gracePeriod.TotalSeconds / 4, 0.5, 5));
+        TimeSpan.FromSeconds(Math.Clamp(gracePeriod.TotalSeconds / 10, 0.5, 5));
+
+    /// <summary>How often queued nodes are tainted NoExecute between monitor passes (kube's NodeEvictionPeriod: 100 ms).</summary>
+    public TimeSpan EvictionPeriod { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Nodes per second tainted NoExecute in a healthy zone (--node-eviction-rate).</summary>
     public double EvictionRate { get; init; } = 0.1;

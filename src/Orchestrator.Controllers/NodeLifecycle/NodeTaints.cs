@@ -15,7 +15,12 @@ public static class NodeTaints
 
     public const string NotReadyNoSchedule = NotReadyKey + ":NoSchedule";
 
-    public static IReadOnlyList<string> All { get; } = [UnreachableNoExecute, NotReadyNoExecute, UnreachableNoSchedule, NotReadyNoSchedule];
+    public const string UnschedulableKey = "node.kubernetes.io/unschedulable";
+
+    /// <summary>kube's TaintNodesByCondition for spec.unschedulable (kubectl cordon): the scheduler's filters see one taint kind.</summary>
+    public const string UnschedulableNoSchedule = UnschedulableKey + ":NoSchedule";
+
+    public static IReadOnlyList<string> All { get; } = [UnreachableNoExecute, NotReadyNoExecute, UnreachableNoSchedule, NotReadyNoSchedule, UnschedulableNoSchedule];
 
     /// <summary>The NoSchedule taint that matches a Ready status: none when True.</summary>
     public static string? NoScheduleFor(string ready) => ready switch

@@ -30,6 +30,20 @@ public static class TaintEviction
         return seconds < 0 ? null : TimeSpan.FromSeconds(seconds);
     }
 
+    /// <summary>
+    /// When the pod's toleration clock started: the newest NoExecute taint's timeAdded, so an eviction is due at exactly
+    /// that plus tolerationSeconds however late the pod is looked at (a queue, a restart); <paramref name="now"/> for
+    /// a taint without one or with one in the future.
+    /// </summary>
+    public static DateTimeOffset TaintedSince(IEnumerable<V1Taint> taints, DateTimeOffset now)
+    {
+        var added = taints.Where(t => t.Effect == "NoExecute").Select(t => t.TimeAdded is { } at ? Utc(at) : now).DefaultIfEmpty(now).Max();
+        return added > now ? now : added;
+    }
+
+    private static DateTimeOffset Utc(DateTime at) =>
+        new(at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
     /// <summary>v1.Toleration.ToleratesTaint: an empty effect matches every effect, Exists with an empty key every key.</summary>
     public static bool Tolerates(V1Toleration toleration, V1Taint taint)
     {

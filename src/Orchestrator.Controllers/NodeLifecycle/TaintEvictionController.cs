@@ -9,8 +9,8 @@ namespace Orchestrator.Controllers.NodeLifecycle;
 
 /// <summary>
 /// kube's taint eviction controller: a pod on a node with NoExecute taints it does not tolerate is deleted at once;
-/// one that tolerates them for tolerationSeconds is deleted that long after the taints were first seen on its node,
-/// unless they go away first. Its ReplicaSet then replaces it on a node without them.
+/// one that tolerates them for tolerationSeconds is deleted that long after the taints' timeAdded (on a timer, not at a
+/// later pass), unless they go away first. Its ReplicaSet then replaces it on a node without them.
 /// </summary>
 public sealed class TaintEvictionController(InProcessClient client, EventRecorder events, TimeProvider clock) : IController
 {
@@ -70,7 +70,9 @@ public sealed class TaintEvictionController(InProcessClient client, EventRecorde
             }
             return null;
         }
-        var due = _since.GetOrAdd(key, now) + delay;
+        var taintedSince = TaintEviction.TaintedSince(node?.Spec?.Taints ?? [], now);
+        // The earliest start wins, as kube keeps an eviction already scheduled earlier (e.g. unreachable swapped for not-ready).
+        var due = _since.AddOrUpdate(key, taintedSince, (_, before) => before < taintedSince ? before : taintedSince) + delay;
         if (due > now)
         {
             return due - now;

@@ -74,15 +74,18 @@ public sealed class InProcessClient(ObjectWriter writer, ResourceRegistry regist
         await writer.UpdateAsync(resource, ns, current.Key.Name, current, obj, null, Options(fieldManager), current.Revision);
     }
 
-    /// <summary>Deletes with a propagation policy, only if the object still has <paramref name="uid"/>; false when it was already gone.</summary>
-    public async Task<bool> DeleteAsync(ResourceDescriptor resource, string? ns, string name, string? propagationPolicy, string? uid = null)
+    /// <summary>
+    /// Deletes with a propagation policy, only if the object still has <paramref name="uid"/>; false when it was already
+    /// gone. A grace period of 0 force-deletes a pod without waiting for its kubelet.
+    /// </summary>
+    public async Task<bool> DeleteAsync(ResourceDescriptor resource, string? ns, string name, string? propagationPolicy, string? uid = null, long? gracePeriodSeconds = null)
     {
         var current = writer.Store.Get(resource, ns, name);
         if (current is null || (uid is not null && current.Summary.Uid != uid))
         {
             return false;
         }
-        await writer.DeleteAsync(resource, ns, name, current, new DeleteRequest(propagationPolicy, null, uid, null, false));
+        await writer.DeleteAsync(resource, ns, name, current, new DeleteRequest(propagationPolicy, gracePeriodSeconds, uid, null, false));
         return true;
     }
 

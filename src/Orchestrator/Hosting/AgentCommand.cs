@@ -49,10 +49,22 @@ public static class AgentCommand
             Description = "CrashLoopBackOff's first wait, doubling up to 30 times it (kubelet: 10, up to 300)",
             DefaultValueFactory = _ => 10,
         };
+        var leaseSeconds = new Option<int>("--node-lease-duration-seconds")
+        {
+            Description = "The node Lease's duration; it is renewed every quarter of it, as the kubelet does (kubelet: 40; here 10 for the node lifecycle controller's 10 s grace)",
+            DefaultValueFactory = _ => 10,
+        };
+        leaseSeconds.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 2)
+            {
+                r.AddError($"--node-lease-duration-seconds: {r.GetValueOrDefault<int>()} is below 2");
+            }
+        });
         var registries = new Option<string[]>("--insecure-registry") { Description = "A registry (host:port) to pull from over plain HTTP", AllowMultipleArgumentsPerToken = true };
         var agent = new Command("agent", "Run this machine's node agent: register the node, keep its lease, run its pods' containers and serve their logs")
         {
-            kubeconfig, server, nodeName, runtime, dataDir, imagesDir, internalIp, logPort, zone, cpu, memory, pods, backoff, registries,
+            kubeconfig, server, nodeName, runtime, dataDir, imagesDir, internalIp, logPort, zone, cpu, memory, pods, backoff, leaseSeconds, registries,
         };
         agent.SetAction(async (result, cancellationToken) =>
         {
@@ -67,6 +79,8 @@ public static class AgentCommand
                 Cpu = result.GetValue(cpu),
                 Memory = result.GetValue(memory),
                 Pods = result.GetValue(pods),
+                LeaseDuration = TimeSpan.FromSeconds(result.GetValue(leaseSeconds)),
+                LeaseRenewInterval = TimeSpan.FromSeconds(result.GetValue(leaseSeconds) / 4.0),
                 Backoff = RestartBackoff.Kubelet with
                 {
                     Initial = TimeSpan.FromSeconds(result.GetValue(backoff)),

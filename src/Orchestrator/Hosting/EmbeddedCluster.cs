@@ -64,6 +64,7 @@ public static class EmbeddedCluster
         builder.Services.AddHostedService<NamespaceFinalizer>();
         builder.Services.AddScheduler(options.Schedulers);
         builder.Services.AddSingleton(options.NodeLifecycle);
+        builder.Services.AddSingleton(options.PodGc);
         builder.Services.AddBuiltInControllers(options.Controllers);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
 

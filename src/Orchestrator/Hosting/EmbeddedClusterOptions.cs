@@ -1,5 +1,6 @@
 using Orchestrator.Admission;
 using Orchestrator.Controllers.NodeLifecycle;
+using Orchestrator.Controllers.PodGarbageCollection;
 using Orchestrator.Controllers.Runtime;
 using Orchestrator.Simulation;
 
@@ -22,6 +23,9 @@ public sealed record EmbeddedClusterOptions(string DataDir, int Port)
 
     /// <summary>Grace period, eviction rates and zone thresholds of the node lifecycle controller.</summary>
     public NodeLifecycleOptions NodeLifecycle { get; init; } = new();
+
+    /// <summary>How many terminated pods the pod garbage collector keeps, and how often it looks.</summary>
+    public PodGcOptions PodGc { get; init; } = new();
 
     /// <summary>tolerationSeconds of the default not-ready and unreachable tolerations (Kubernetes: 300).</summary>
     public long DefaultTolerationSeconds { get; init; } = AdmissionOptions.Default.DefaultTolerationSeconds;

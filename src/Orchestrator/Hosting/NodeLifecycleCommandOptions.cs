@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Orchestrator.Controllers.NodeLifecycle;
+using Orchestrator.Controllers.PodGarbageCollection;
 
 namespace Orchestrator.Hosting;
 
 /// <summary>
 /// <c>up</c>'s node lifecycle flags, named after kube-controller-manager's and kube-apiserver's: how long a silent
-/// node is trusted, how fast its pods are evicted, and when a zone counts as disrupted.
+/// node is trusted, how fast its pods are evicted, when a zone counts as disrupted, and how many finished pods pod GC keeps.
 /// </summary>
 public sealed class NodeLifecycleCommandOptions
 {
@@ -29,9 +30,13 @@ public sealed class NodeLifecycleCommandOptions
     public Option<int> DefaultTolerationSeconds { get; } = Make("--default-toleration-seconds",
         "tolerationSeconds of the not-ready and unreachable tolerations added to pods that have none (Kubernetes: 300)", 60, v => v >= 0);
 
+    public Option<int> TerminatedPodGcThreshold { get; } = Make("--terminated-pod-gc-threshold",
+        "Terminated pods kept before pod GC deletes the oldest (0 keeps all); pods of deleted nodes and never-bound terminating pods go anyway",
+        new PodGcOptions().TerminatedPodThreshold, v => v >= 0);
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { GraceSeconds, EvictionRate, SecondaryEvictionRate, UnhealthyZoneThreshold, LargeClusterThreshold, DefaultTolerationSeconds })
+        foreach (var option in new Option[] { GraceSeconds, EvictionRate, SecondaryEvictionRate, UnhealthyZoneThreshold, LargeClusterThreshold, DefaultTolerationSeconds, TerminatedPodGcThreshold })
         {
             command.Options.Add(option);
         }
@@ -46,6 +51,8 @@ public sealed class NodeLifecycleCommandOptions
         UnhealthyZoneThreshold = result.GetValue(UnhealthyZoneThreshold),
         LargeClusterThreshold = result.GetValue(LargeClusterThreshold),
     };
+
+    public PodGcOptions ReadPodGc(ParseResult result) => new() { TerminatedPodThreshold = result.GetValue(TerminatedPodGcThreshold) };
 
     private static Option<T> Make<T>(string name, string description, T defaultValue, Func<T, bool> valid)
     {

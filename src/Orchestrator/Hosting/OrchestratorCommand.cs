@@ -71,6 +71,7 @@ public static class OrchestratorCommand
                 SimulatedNodes = simulation.Read(result),
                 Agent = result.GetValue(agent)!,
                 NodeLifecycle = nodeLifecycle.Read(result),
+                PodGc = nodeLifecycle.ReadPodGc(result),
                 DefaultTolerationSeconds = result.GetValue(nodeLifecycle.DefaultTolerationSeconds),
             },
             cancellationToken));

@@ -26,7 +26,9 @@ public sealed class SimulationCommandOptions
         Pods = Make<int>($"--{prefix}node-pods", "How many pods each simulated node holds", Defaults.Pods, v => Defaults with { Pods = v });
         Zones = Make<int>($"--{prefix}zones", "How many zones (zone-a, zone-b, ...) the simulated nodes are spread over", Defaults.Zones, v => Defaults with { Zones = v });
         Prefix = Make<string>($"--{prefix}node-prefix", "Simulated node names are this followed by 0, 1, 2, ...", Defaults.NamePrefix, v => Defaults with { NamePrefix = v });
-        HeartbeatSeconds = Make<int>($"--{prefix}heartbeat-seconds", "How often each simulated node renews its Lease", (int)Defaults.HeartbeatInterval.TotalSeconds,
+        HeartbeatSeconds = Make<double>($"--{prefix}heartbeat-seconds",
+            "How often each simulated node renews its Lease, whose duration is four times this (keep it at most a quarter of up's --node-monitor-grace-seconds)",
+            Defaults.HeartbeatInterval.TotalSeconds,
             v => Defaults with { HeartbeatInterval = TimeSpan.FromSeconds(v) });
     }
 
@@ -42,7 +44,7 @@ public sealed class SimulationCommandOptions
 
     public Option<string> Prefix { get; }
 
-    public Option<int> HeartbeatSeconds { get; }
+    public Option<double> HeartbeatSeconds { get; }
 
     public void AddTo(Command command)
     {

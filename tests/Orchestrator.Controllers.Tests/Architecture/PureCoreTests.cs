@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using Orchestrator.Controllers.Deployments;
 using Orchestrator.Controllers.GarbageCollection;
+using Orchestrator.Controllers.PodGarbageCollection;
 using Orchestrator.Controllers.ReplicaSets;
 using Orchestrator.Controllers.Runtime;
 
@@ -19,7 +20,7 @@ public sealed class PureCoreTests
     [
         typeof(ReplicaSetSync), typeof(PodDeletionOrder), typeof(DeploymentSync), typeof(RollingParameters), typeof(PodTemplateHash),
         typeof(DeploymentConditions), typeof(DeploymentAnnotations), typeof(ReplicaSetOrder), typeof(CollectionDecisions), typeof(OwnerGraph),
-        typeof(LabelSelectors), typeof(OwnerReferences), typeof(PodConditions), typeof(WorkQueue),
+        typeof(LabelSelectors), typeof(OwnerReferences), typeof(PodConditions), typeof(WorkQueue), typeof(PodGcCore),
     ];
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -28,7 +29,7 @@ public sealed class PureCoreTests
     private static readonly Type[] Edges =
     [
         typeof(InProcessClient), typeof(EventRecorder), typeof(ControllerLoop),
-        typeof(ReplicaSetController), typeof(DeploymentController), typeof(GarbageCollector),
+        typeof(ReplicaSetController), typeof(DeploymentController), typeof(GarbageCollector), typeof(PodGarbageCollector),
     ];
 
     public static TheoryData<Type> CoreTypes => [.. Cores];

@@ -36,6 +36,14 @@ internal sealed class Cluster
 
     public void SetReady(string name, string? ready) => _nodes[name] = _nodes[name] with { Ready = ready };
 
+    /// <summary>The renewTime of the node's last heartbeat, as its kubelet stamped it.</summary>
+    public void Renewed(string name, DateTimeOffset at) => _nodes[name] = _nodes[name] with { RenewedAt = at };
+
+    /// <summary>kubectl cordon (true) or uncordon (false).</summary>
+    public void Cordon(string name, bool unschedulable) => _nodes[name] = _nodes[name] with { Unschedulable = unschedulable };
+
+    public NodeObservation? Node(string name) => _nodes.GetValueOrDefault(name);
+
     public IReadOnlyList<string> Taints(string name) => [.. _nodes[name].Taints.Order(StringComparer.Ordinal)];
 
     /// <summary>What the controller writes, read back as the next pass would see it.</summary>

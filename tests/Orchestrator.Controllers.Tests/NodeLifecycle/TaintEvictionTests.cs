@@ -1,5 +1,6 @@
 using k8s.Models;
 using Orchestrator.Controllers.NodeLifecycle;
+using Orchestrator.Controllers.Tests.Testing;
 
 namespace Orchestrator.Controllers.Tests.NodeLifecycle;
 
@@ -34,6 +35,30 @@ public sealed class TaintEvictionTests
 
         Assert.True(seconds is null ? delay is null : delay == TimeSpan.FromSeconds(seconds.Value), $"{name}: got {delay}");
     }
+
+    [Fact]
+    public void The_toleration_clock_starts_at_the_taints_timeAdded_not_when_the_pod_is_looked_at()
+    {
+        var now = Objects.Now;
+        var taints = new[] { Taint(NodeTaints.UnreachableKey, "NoExecute", now.AddSeconds(-3)), Taint(NodeTaints.UnreachableKey, "NoSchedule", null) };
+
+        // A pod tolerating 5 s, looked at 3 s after the taint (a queue, a restart), is due 2 s from now.
+        Assert.Equal(now.AddSeconds(-3), TaintEviction.TaintedSince(taints, now));
+    }
+
+    [Fact]
+    public void The_newest_NoExecute_taint_restarts_the_clock_and_a_missing_or_future_timeAdded_means_now()
+    {
+        var now = Objects.Now;
+
+        Assert.Equal(now.AddSeconds(-1), TaintEviction.TaintedSince([Taint("a", "NoExecute", now.AddSeconds(-9)), Taint("b", "NoExecute", now.AddSeconds(-1))], now));
+        Assert.Equal(now, TaintEviction.TaintedSince([Taint("a", "NoExecute", null)], now));
+        Assert.Equal(now, TaintEviction.TaintedSince([Taint("a", "NoExecute", now.AddSeconds(30))], now));
+        Assert.Equal(now, TaintEviction.TaintedSince([], now));
+    }
+
+    private static V1Taint Taint(string key, string effect, DateTimeOffset? added) =>
+        new() { Key = key, Effect = effect, TimeAdded = added?.UtcDateTime };
 
     private static V1Toleration Tol(string key, long? seconds) =>
         new() { Key = key, OperatorProperty = "Exists", Effect = "NoExecute", TolerationSeconds = seconds };

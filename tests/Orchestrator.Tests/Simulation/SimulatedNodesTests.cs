@@ -41,7 +41,7 @@ public sealed class SimulatedNodesTests(SimulatedClusterFixture fixture) : IClas
         }
 
         Assert.NotNull(renewed);
-        Assert.Equal(("sim-0", 40), (renewed.Spec.HolderIdentity, renewed.Spec.LeaseDurationSeconds!.Value));
+        Assert.Equal(("sim-0", 4), (renewed.Spec.HolderIdentity, renewed.Spec.LeaseDurationSeconds!.Value));
         Assert.Equal("Node", Assert.Single(renewed.Metadata.OwnerReferences).Kind);
     }
 
