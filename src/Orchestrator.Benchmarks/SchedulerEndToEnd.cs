@@ -84,6 +84,43 @@ public sealed class SchedulerEndToEnd(string serverDll, string root) : IDisposab
         return (binds, check);
     }
 
+    /// <summary>
+    /// <c>--scheduler-e2e</c>: only the phases behind a real server (the scheduler alone, then end to end), for measuring
+    /// the scheduler's host without the pure-core passes; the same sizes as the full or quick scheduler benchmark.
+    /// </summary>
+    public static async Task RunServerPhasesAsync(bool quick, string serverDll, string root)
+    {
+        var nodes = quick ? 100 : 5_000;
+        int[] totals = quick ? [500] : [10_000, 50_000];
+        var backlogPods = quick ? 500 : 10_000;
+        var stall = TimeSpan.FromSeconds(quick ? 30 : 60);
+        using var run = new SchedulerEndToEnd(serverDll, root);
+        Report.Section($"scheduler alone: {backlogPods:N0} pods created with --schedulers 0, then a restart with the scheduler ({nodes:N0} nodes)");
+        var (backlog, backlogCheck) = await run.RunBacklogAsync(nodes, backlogPods, stall);
+        Report.Line("bound", $"{backlog.Bound:N0} of {backlog.Expected:N0}");
+        Report.Line("scheduler start to last bind (server clock)", backlog.ServerWindow is { } window
+            ? $"{window.TotalSeconds:F2} s ({backlog.ServerRate:N0} pods/s; first bind after {backlog.FirstBindAfter?.TotalMilliseconds:N0} ms)" : "no bind");
+        Report.Line("pods without spec.nodeName / nodes over allocatable", $"{backlogCheck.Unbound:N0} / {backlogCheck.Overcommitted:N0}");
+        Report.Line("load average", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown");
+
+        Report.Section($"end to end: {nodes:N0} simulated nodes, in-process scheduler, creates from 64 clients");
+        var (phases, check, _, _) = await run.RunAsync(nodes, totals, stall);
+        foreach (var phase in phases)
+        {
+            var label = $"{phase.PodsBefore:N0} -> {phase.PodsBefore + phase.Pods:N0} pods";
+            Report.Line($"{label}: creates", $"{phase.Creates.PerSecond:N0} /s ({phase.Creates.Failures} failed)");
+            Report.Line($"{label}: first create to last bind", phase.Binds.LastBind is { } last
+                ? $"{last.TotalSeconds:F2} s ({phase.AveragePerSecond:N0} pods/s), {phase.Binds.Bound:N0} of {phase.Pods:N0} bound" : "no bind");
+        }
+        Report.Line("pods without spec.nodeName / nodes over allocatable", $"{check.Unbound:N0} / {check.Overcommitted:N0}");
+        Report.Line("load average", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown");
+        if (!backlog.Complete || backlogCheck.Unbound > 0 || backlogCheck.Overcommitted > 0 || check.Unbound > 0 || check.Overcommitted > 0
+            || phases.Any(p => !p.Binds.Complete || p.Creates.Failures > 0))
+        {
+            throw new BenchmarkFailure("the scheduler's server phases left pods unbound or nodes overcommitted (see above)");
+        }
+    }
+
     private async Task<ApiClient> StartAsync(string dataDir, int nodes, string[] extra)
     {
         string[] args =
