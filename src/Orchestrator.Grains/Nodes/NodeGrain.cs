@@ -30,7 +30,7 @@ public sealed class NodeGrain(ObjectLog log, IGrainFactory grains, TimeProvider 
 
     // Parsed requests of the pods seen on this node, by uid: a pod's requests never change once it is bound.
     private readonly Dictionary<string, PodInfo> _known = new(StringComparer.Ordinal);
-    private (long Revision, NodeInfo Node)? _node;
+    private (long Revision, long Fingerprint, NodeInfo Node)? _node;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -94,7 +94,11 @@ public sealed class NodeGrain(ObjectLog log, IGrainFactory grains, TimeProvider 
         }
         if (_node is not { } cached || cached.Revision != stored.Revision)
         {
-            _node = cached = (stored.Revision, NodeTranslation.ToNodeInfo(KubernetesJson.Deserialize<V1Node>(new MemoryStream(stored.Json))));
+            // Most node writes are status (conditions, heartbeats): translate again only when what a fit reads changed.
+            var fingerprint = ObjectFingerprint.OfNode(stored.Json);
+            _node = cached = _node is { } previous && previous.Fingerprint == fingerprint
+                ? previous with { Revision = stored.Revision }
+                : (stored.Revision, fingerprint, NodeTranslation.ToNodeInfo(KubernetesJson.Deserialize<V1Node>(new MemoryStream(stored.Json))));
         }
         return cached.Node;
     }
