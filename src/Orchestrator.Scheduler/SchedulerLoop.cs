@@ -24,6 +24,11 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
     // The last FailedScheduling message per pod uid, so a pod retried for the same reason is not re-announced.
     private readonly Dictionary<string, string> _announced = new(StringComparer.Ordinal);
 
+    // Decisions not yet sent to their node grains, by node: sent together when the queue has nothing ready or the
+    // batch is full, so a run of decisions costs one grain call (and one shard call) per node instead of one per pod.
+    private readonly Dictionary<string, List<(PodInfo Pod, int Attempts)>> _toBind = new(StringComparer.Ordinal);
+    private int _toBindCount;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -84,12 +89,17 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
             ReportQueue(queue);
             if (inFlight < options.MaxBindsInFlight && queue.Pop() is { } next)
             {
-                if (ScheduleOne(queue, state, core, next, binds.Writer))
+                if (ScheduleOne(queue, state, core, next))
                 {
                     inFlight++;
+                    if (_toBindCount >= options.BindBatch)
+                    {
+                        SendBinds(binds.Writer);
+                    }
                 }
                 continue;
             }
+            SendBinds(binds.Writer);
             var waits = new List<Task>(4)
             {
                 nodes.Events.WaitToReadAsync(stoppingToken).AsTask(),
@@ -107,7 +117,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
     }
 
     /// <summary>One scheduling cycle; true when a binding was started.</summary>
-    private bool ScheduleOne(SchedulingQueue queue, ClusterState state, CoreScheduler core, QueuedPodInfo next, ChannelWriter<BindResult> binds)
+    private bool ScheduleOne(SchedulingQueue queue, ClusterState state, CoreScheduler core, QueuedPodInfo next)
     {
         var tracked = state.Find(next.Key);
         if (tracked is null || tracked.Node.Length > 0 || tracked.Deleting)
@@ -123,7 +133,12 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         {
             SchedulerMetrics.Attempts.WithLabels("scheduled").Inc();
             state.Assume(pod, node);
-            _ = BindAsync(pod, node, next.Attempts, binds);
+            if (!_toBind.TryGetValue(node, out var onNode))
+            {
+                _toBind[node] = onNode = [];
+            }
+            onNode.Add((pod, next.Attempts));
+            _toBindCount++;
             return true;
         }
         if (result.FitError is { } fit)
@@ -150,16 +165,37 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         return false;
     }
 
-    private async Task BindAsync(PodInfo pod, string node, int attempts, ChannelWriter<BindResult> binds)
+    private void SendBinds(ChannelWriter<BindResult> binds)
+    {
+        if (_toBindCount == 0)
+        {
+            return;
+        }
+        foreach (var (node, pods) in _toBind)
+        {
+            _ = BindAsync(node, pods, binds);
+        }
+        _toBind.Clear();
+        _toBindCount = 0;
+    }
+
+    private async Task BindAsync(string node, List<(PodInfo Pod, int Attempts)> pods, ChannelWriter<BindResult> binds)
     {
         try
         {
-            var outcome = await grains.GetGrain<INodeGrain>(node).BindAsync(new BindRequest(pod.Namespace, pod.Name, pod.Uid, options.Component));
-            binds.TryWrite(new BindResult(pod, node, attempts, outcome, null));
+            var requests = pods.Select(p => new BindRequest(p.Pod.Namespace, p.Pod.Name, p.Pod.Uid, options.Component)).ToArray();
+            var outcomes = await grains.GetGrain<INodeGrain>(node).BindManyAsync(new(requests));
+            for (var i = 0; i < pods.Count; i++)
+            {
+                binds.TryWrite(new BindResult(pods[i].Pod, node, pods[i].Attempts, outcomes[i], null));
+            }
         }
         catch (Exception e)
         {
-            binds.TryWrite(new BindResult(pod, node, attempts, null, e));
+            foreach (var (pod, attempts) in pods)
+            {
+                binds.TryWrite(new BindResult(pod, node, attempts, null, e));
+            }
         }
     }
 

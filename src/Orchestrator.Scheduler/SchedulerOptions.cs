@@ -17,6 +17,9 @@ public sealed record SchedulerOptions
     /// <summary>Bindings awaiting their durable write at once; scheduling pauses beyond this.</summary>
     public int MaxBindsInFlight { get; init; } = 512;
 
+    /// <summary>Decisions sent to the node grains together at most (one call per node among them).</summary>
+    public int BindBatch { get; init; } = 256;
+
     /// <summary>Watch events a scheduler may fall behind by before it resynchronizes from a fresh list.</summary>
     public int WatchBuffer { get; init; } = 1_000_000;
 }
