@@ -59,6 +59,8 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         using var pods = log.Cache.Watch("/pods", null, _ => true, null, options.WatchBuffer);
         using var budgets = log.Cache.Watch("policy/poddisruptionbudgets", null, _ => true, null, options.WatchBuffer);
         var binds = Channel.CreateUnbounded<BindResult>(new UnboundedChannelOptions { SingleReader = true });
+        await using var events = new EventQueue(clock, options.EventQueueCapacity, options.EventsPerSecond, options.EventBurst,
+            (pod, e) => LogRecordError(logger, pod, e));
         var inFlight = 0;
         var synchronized = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -78,7 +80,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
             while (binds.Reader.TryRead(out var result))
             {
                 inFlight--;
-                Bound(queue, state, result);
+                Bound(queue, state, result, events);
             }
             if (!synchronized)
             {
@@ -199,7 +201,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         }
     }
 
-    private void Bound(SchedulingQueue queue, ClusterState state, BindResult result)
+    private void Bound(SchedulingQueue queue, ClusterState state, BindResult result, EventQueue events)
     {
         var key = result.Pod.Namespace + "/" + result.Pod.Name;
         var status = result.Outcome?.Status;
@@ -215,7 +217,9 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
             SchedulerMetrics.LastBind.Set(now);
             queue.Done(key);
             _announced.Remove(result.Pod.Uid);
-            Record(result.Pod, _recorder.ScheduledAsync(result.Pod, result.Node));
+            // Best-effort and rate-limited, as kube's event broadcaster: a burst of bindings drops most of these.
+            var (pod, node) = (result.Pod, result.Node);
+            events.TryEnqueue(pod.ToString(), () => _recorder.ScheduledAsync(pod, node));
             return;
         }
         state.Forget(result.Pod, result.Node);
