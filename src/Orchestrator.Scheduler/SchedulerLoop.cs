@@ -26,7 +26,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
 
     // Decisions not yet sent to their node grains, by node: sent together when the queue has nothing ready or the
     // batch is full, so a run of decisions costs one grain call (and one shard call) per node instead of one per pod.
-    private readonly Dictionary<string, List<(PodInfo Pod, int Attempts)>> _toBind = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(PodInfo Pod, int Attempts, long Revision)>> _toBind = new(StringComparer.Ordinal);
     private int _toBindCount;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -139,7 +139,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
             {
                 _toBind[node] = onNode = [];
             }
-            onNode.Add((pod, next.Attempts));
+            onNode.Add((pod, next.Attempts, tracked.Revision));
             _toBindCount++;
             return true;
         }
@@ -181,11 +181,12 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         _toBindCount = 0;
     }
 
-    private async Task BindAsync(string node, List<(PodInfo Pod, int Attempts)> pods, ChannelWriter<BindResult> binds)
+    private async Task BindAsync(string node, List<(PodInfo Pod, int Attempts, long Revision)> pods, ChannelWriter<BindResult> binds)
     {
         try
         {
-            var requests = pods.Select(p => new BindRequest(p.Pod.Namespace, p.Pod.Name, p.Pod.Uid, options.Component)).ToArray();
+            // The requests as translated at the revision the scheduler saw: the grain reuses them while the pod is unchanged.
+            var requests = pods.Select(p => new BindRequest(p.Pod.Namespace, p.Pod.Name, p.Pod.Uid, options.Component, p.Revision, Requests(p.Pod))).ToArray();
             var outcomes = await grains.GetGrain<INodeGrain>(node).BindManyAsync(new(requests));
             for (var i = 0; i < pods.Count; i++)
             {
@@ -194,12 +195,15 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         }
         catch (Exception e)
         {
-            foreach (var (pod, attempts) in pods)
+            foreach (var (pod, attempts, _) in pods)
             {
                 binds.TryWrite(new BindResult(pod, node, attempts, null, e));
             }
         }
     }
+
+    private static PodRequests Requests(PodInfo pod) => new(pod.Requests.MilliCpu, pod.Requests.Memory, pod.Requests.EphemeralStorage,
+        pod.Requests.Extended?.ToDictionary(StringComparer.Ordinal));
 
     private void Bound(SchedulingQueue queue, ClusterState state, BindResult result, EventQueue events)
     {

@@ -113,7 +113,9 @@ public sealed class NodeGrain(ObjectLog log, IGrainFactory grains, TimeProvider 
                 outcomes[index] = BindOutcome.Refused(BindStatus.Conflict, refusal);
                 continue;
             }
-            var info = Minimal(stored.Summary.Uid, request.PodName, stored.Json);
+            var info = request.Requests is { } requests && request.Revision != 0 && request.Revision == stored.Revision
+                ? new PodInfo { Name = request.PodName, Uid = stored.Summary.Uid, Requests = From(requests) }
+                : Minimal(stored.Summary.Uid, request.PodName, stored.Json);
             var fit = room.Take(info);
             if (!fit.IsSuccess)
             {
@@ -185,6 +187,14 @@ public sealed class NodeGrain(ObjectLog log, IGrainFactory grains, TimeProvider 
         }
         return node with { Pods = pods.ToImmutable() };
     }
+
+    private static Resources From(PodRequests requests) => new()
+    {
+        MilliCpu = requests.MilliCpu,
+        Memory = requests.Memory,
+        EphemeralStorage = requests.EphemeralStorage,
+        Extended = requests.Extended?.ToImmutableDictionary(StringComparer.Ordinal),
+    };
 
     private static PodInfo Minimal(string uid, string name, byte[] json) => new()
     {
