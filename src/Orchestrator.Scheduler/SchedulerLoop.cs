@@ -51,6 +51,9 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
+        // Decisions a failed run never sent were assumed in a state that is gone; the new list finds those pods pending.
+        _toBind.Clear();
+        _toBindCount = 0;
         var names = options.Profiles.Select(p => p.SchedulerName).ToHashSet(StringComparer.Ordinal);
         var state = new ClusterState(names.Contains);
         var core = new CoreScheduler(options.Profiles, new Random(options.Seed));
