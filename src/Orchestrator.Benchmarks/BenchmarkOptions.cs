@@ -14,10 +14,11 @@ public sealed record BenchmarkOptions(
     bool KeepData,
     bool Scheduler,
     bool Agent,
-    bool Controllers)
+    bool Controllers,
+    bool SchedulerEndToEndOnly = false)
 {
     public const string Usage = """
-        usage: orchestrator-bench [--quick] [--scheduler | --scheduler-core] [--agent] [--controllers] [--pods N] [--server-dll PATH] [--keep-data]
+        usage: orchestrator-bench [--quick] [--scheduler | --scheduler-core | --scheduler-e2e] [--agent] [--controllers] [--pods N] [--server-dll PATH] [--keep-data]
           --quick           CI mode: 3,000 pods, checkpoints at 1,000 and 3,000, 500 watched creates (< 60 s),
                             then a quick scheduler pass (pure core on small clusters, 500 pods onto 100 nodes end to end),
                             then a quick node agent pass (20 pods; skipped with a note without root or runc),
@@ -26,6 +27,8 @@ public sealed record BenchmarkOptions(
                             curve over 500/5,000/20,000 nodes, packing density, end to end 5,000 nodes (with --quick: small)
           --scheduler-core  only the scheduler's pure-core phases (no server): core, packing, cost curve, placement
                             fingerprints (with --quick: small)
+          --scheduler-e2e   only the scheduler's server phases: the scheduler alone (backlog), then end to end
+                            (with --quick: small)
           --agent           only the node agent benchmark (root, runc): 100 busybox pods paced then in a burst, start
                             latency, bare runc baseline, agent memory (with --quick: 20 pods)
           --controllers     only the controller benchmark: a 1,000-replica Deployment on 100 simulated nodes scaled up,
@@ -38,7 +41,7 @@ public sealed record BenchmarkOptions(
     /// <summary>Parses the flags; null (after printing why) when they are wrong.</summary>
     public static BenchmarkOptions? Parse(string[] args)
     {
-        bool quick = false, keep = false, scheduler = false, agent = false, controllers = false;
+        bool quick = false, keep = false, scheduler = false, agent = false, controllers = false, schedulerEndToEnd = false;
         int? pods = null;
         string? dll = null;
         for (var i = 0; i < args.Length; i++)
@@ -50,6 +53,9 @@ public sealed record BenchmarkOptions(
                     break;
                 case "--scheduler":
                     scheduler = true;
+                    break;
+                case "--scheduler-e2e":
+                    schedulerEndToEnd = true;
                     break;
                 case "--agent":
                     agent = true;
@@ -79,6 +85,6 @@ public sealed record BenchmarkOptions(
         var total = pods ?? (quick ? 3_000 : 150_000);
         var checkpoint = quick ? total / 3 : Math.Min(10_000, total / 3);
         var watchPods = Math.Min(quick ? 500 : 5_000, Math.Max(1, (total - checkpoint) / 2));
-        return new BenchmarkOptions(quick, total, checkpoint, watchPods, Watchers: 100, Clients: 64, dll, keep, scheduler, agent, controllers);
+        return new BenchmarkOptions(quick, total, checkpoint, watchPods, Watchers: 100, Clients: 64, dll, keep, scheduler, agent, controllers, schedulerEndToEnd);
     }
 }

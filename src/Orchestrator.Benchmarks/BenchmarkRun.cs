@@ -30,7 +30,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
         var run = new BenchmarkRun(options, dll, root);
         // --quick alone runs them all so CI exercises the scheduler, the agent and the controllers too; --scheduler,
         // --agent and --controllers run only their own benchmarks.
-        var only = options.Scheduler || options.Agent || options.Controllers;
+        var only = options.Scheduler || options.Agent || options.Controllers || options.SchedulerEndToEndOnly;
         using var scheduler = options.Scheduler || (!only && options.Quick) ? new SchedulerBench(options.Quick, dll, root) : null;
         using var agent = options.Agent || (!only && options.Quick) ? new AgentBench(options.Quick, dll, root) : null;
         using var controllers = options.Controllers || (!only && options.Quick) ? new ControllerBench(options.Quick, dll, root) : null;
@@ -42,6 +42,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string serverDll, str
             {
                 await run.ExecuteAsync();
                 run.StopServer();
+            }
+            if (options.SchedulerEndToEndOnly)
+            {
+                await SchedulerEndToEnd.RunServerPhasesAsync(options.Quick, dll, root);
             }
             if (scheduler is not null)
             {

@@ -15,6 +15,9 @@ public interface IResourceShardGrain : IGrainWithStringKey
     /// <summary>Replaces an existing object if <paramref name="precondition"/> still holds.</summary>
     Task<WriteOutcome> UpdateAsync(string name, Immutable<PreparedObject> obj, WritePrecondition precondition);
 
+    /// <summary>Replaces several existing objects, each if its own precondition holds; the outcomes are in the same order.</summary>
+    Task<WriteOutcome[]> UpdateManyAsync(Immutable<ShardUpdate[]> updates);
+
     /// <summary>Removes an object if <paramref name="precondition"/> still holds; the outcome carries its last state.</summary>
     Task<WriteOutcome> DeleteAsync(string name, WritePrecondition precondition);
 }

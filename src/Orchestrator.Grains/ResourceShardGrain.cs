@@ -42,6 +42,18 @@ public sealed class ResourceShardGrain(ObjectLog log) : Grain, IResourceShardGra
         return WriteAsync(name, obj.Value, delete: false);
     }
 
+    public Task<WriteOutcome[]> UpdateManyAsync(Immutable<ShardUpdate[]> updates)
+    {
+        // Each check and append runs before the first await, so the batch is ordered and checked like single updates.
+        var writes = new Task<WriteOutcome>[updates.Value.Length];
+        for (var i = 0; i < writes.Length; i++)
+        {
+            var update = updates.Value[i];
+            writes[i] = UpdateAsync(update.Name, new(update.Object), update.Precondition);
+        }
+        return Task.WhenAll(writes);
+    }
+
     public Task<WriteOutcome> DeleteAsync(string name, WritePrecondition precondition)
     {
         if (Check(name, precondition) is { } failure)

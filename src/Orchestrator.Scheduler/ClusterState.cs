@@ -18,6 +18,7 @@ namespace Orchestrator.Scheduler;
 internal sealed class ClusterState(Func<string, bool> isOurs)
 {
     private readonly Dictionary<string, NodeInfo> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _nodeFingerprints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, PodInfo>> _podsByNode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackedPod> _pods = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
@@ -115,9 +116,17 @@ internal sealed class ClusterState(Func<string, bool> isOurs)
         if (change.Type == WatchEventType.Deleted)
         {
             _nodes.Remove(name);
+            _nodeFingerprints.Remove(name);
             _rebuild = true;
             return ClusterEvent.None;
         }
+        var fingerprint = ObjectFingerprint.OfNode(change.Object.Json);
+        if (_nodeFingerprints.TryGetValue(name, out var known) && known == fingerprint && _nodes.ContainsKey(name))
+        {
+            // A status update (conditions, heartbeat, images): nothing the core reads has changed.
+            return ClusterEvent.None;
+        }
+        _nodeFingerprints[name] = fingerprint;
         var node = NodeTranslation.ToNodeInfo(KubernetesJson.Deserialize<V1Node>(new MemoryStream(change.Object.Json)));
         if (!_nodes.TryGetValue(name, out var previous))
         {
@@ -171,19 +180,19 @@ internal sealed class ClusterState(Func<string, bool> isOurs)
             _pods[key] = tracked with { Revision = change.Object.Revision };
             return PodChange.Nothing;
         }
-        var pod = KubernetesJson.Deserialize<V1Pod>(new MemoryStream(change.Object.Json));
+        var fingerprint = ObjectFingerprint.OfPod(change.Object.Json);
         PodInfo info;
-        try
+        if (tracked is not null && tracked.Pod.Uid == summary.Uid && tracked.Fingerprint == fingerprint)
         {
-            info = PodTranslation.ToPodInfo(pod);
+            // Only spec.nodeName or status changed (a binding, PodScheduled=False, a nomination): everything else the
+            // core reads is as translated before, and the nomination and phase are in the summary.
+            info = tracked.Pod with { NodeName = node, NominatedNodeName = summary.Field("status.nominatedNodeName") ?? "" };
         }
-        catch (NotSupportedException)
+        else
         {
-            // The pod asks for something the core cannot express; it is scheduled as if without that rule rather
-            // than never. (PodTranslation names the rule; the recorder reports it.)
-            info = new PodInfo { Namespace = change.Object.Key.Namespace, Name = change.Object.Key.Name, Uid = summary.Uid, Requests = PodTranslation.Requests(pod.Spec) };
+            info = Translate(change.Object, summary.Uid);
         }
-        var next = new TrackedPod(info, change.Object.Revision, node, terminal, pod.Metadata.DeletionTimestamp is not null);
+        var next = new TrackedPod(info, change.Object.Revision, node, terminal, deleting, fingerprint);
         _pods[key] = next;
         SetNomination(key, node.Length == 0 && !next.Deleting && info.NominatedNodeName.Length > 0 ? info : null);
         var what = ClusterEvent.None;
@@ -208,6 +217,21 @@ internal sealed class ClusterState(Func<string, bool> isOurs)
             return new PodChange(info, null, what);
         }
         return new PodChange(null, key, what);
+    }
+
+    private static PodInfo Translate(StoredObject stored, string uid)
+    {
+        var pod = KubernetesJson.Deserialize<V1Pod>(new MemoryStream(stored.Json));
+        try
+        {
+            return PodTranslation.ToPodInfo(pod);
+        }
+        catch (NotSupportedException)
+        {
+            // The pod asks for something the core cannot express; it is scheduled as if without that rule rather
+            // than never. (PodTranslation names the rule; the recorder reports it.)
+            return new PodInfo { Namespace = stored.Key.Namespace, Name = stored.Key.Name, Uid = uid, Requests = PodTranslation.Requests(pod.Spec) };
+        }
     }
 
     private void SetNomination(string key, PodInfo? nominated)

@@ -24,6 +24,11 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
     // The last FailedScheduling message per pod uid, so a pod retried for the same reason is not re-announced.
     private readonly Dictionary<string, string> _announced = new(StringComparer.Ordinal);
 
+    // Decisions not yet sent to their node grains, by node: sent together when the queue has nothing ready or the
+    // batch is full, so a run of decisions costs one grain call (and one shard call) per node instead of one per pod.
+    private readonly Dictionary<string, List<(PodInfo Pod, int Attempts, long Revision)>> _toBind = new(StringComparer.Ordinal);
+    private int _toBindCount;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -46,6 +51,9 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
+        // Decisions a failed run never sent were assumed in a state that is gone; the new list finds those pods pending.
+        _toBind.Clear();
+        _toBindCount = 0;
         var names = options.Profiles.Select(p => p.SchedulerName).ToHashSet(StringComparer.Ordinal);
         var state = new ClusterState(names.Contains);
         var core = new CoreScheduler(options.Profiles, new Random(options.Seed));
@@ -54,6 +62,8 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         using var pods = log.Cache.Watch("/pods", null, _ => true, null, options.WatchBuffer);
         using var budgets = log.Cache.Watch("policy/poddisruptionbudgets", null, _ => true, null, options.WatchBuffer);
         var binds = Channel.CreateUnbounded<BindResult>(new UnboundedChannelOptions { SingleReader = true });
+        await using var events = new EventQueue(clock, options.EventQueueCapacity, options.EventsPerSecond, options.EventBurst,
+            (pod, e) => LogRecordError(logger, pod, e));
         var inFlight = 0;
         var synchronized = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -73,7 +83,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
             while (binds.Reader.TryRead(out var result))
             {
                 inFlight--;
-                Bound(queue, state, result);
+                Bound(queue, state, result, events);
             }
             if (!synchronized)
             {
@@ -84,12 +94,17 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
             ReportQueue(queue);
             if (inFlight < options.MaxBindsInFlight && queue.Pop() is { } next)
             {
-                if (ScheduleOne(queue, state, core, next, binds.Writer))
+                if (ScheduleOne(queue, state, core, next))
                 {
                     inFlight++;
+                    if (_toBindCount >= options.BindBatch)
+                    {
+                        SendBinds(binds.Writer);
+                    }
                 }
                 continue;
             }
+            SendBinds(binds.Writer);
             var waits = new List<Task>(4)
             {
                 nodes.Events.WaitToReadAsync(stoppingToken).AsTask(),
@@ -107,7 +122,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
     }
 
     /// <summary>One scheduling cycle; true when a binding was started.</summary>
-    private bool ScheduleOne(SchedulingQueue queue, ClusterState state, CoreScheduler core, QueuedPodInfo next, ChannelWriter<BindResult> binds)
+    private bool ScheduleOne(SchedulingQueue queue, ClusterState state, CoreScheduler core, QueuedPodInfo next)
     {
         var tracked = state.Find(next.Key);
         if (tracked is null || tracked.Node.Length > 0 || tracked.Deleting)
@@ -123,7 +138,12 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         {
             SchedulerMetrics.Attempts.WithLabels("scheduled").Inc();
             state.Assume(pod, node);
-            _ = BindAsync(pod, node, next.Attempts, binds);
+            if (!_toBind.TryGetValue(node, out var onNode))
+            {
+                _toBind[node] = onNode = [];
+            }
+            onNode.Add((pod, next.Attempts, tracked.Revision));
+            _toBindCount++;
             return true;
         }
         if (result.FitError is { } fit)
@@ -150,20 +170,45 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         return false;
     }
 
-    private async Task BindAsync(PodInfo pod, string node, int attempts, ChannelWriter<BindResult> binds)
+    private void SendBinds(ChannelWriter<BindResult> binds)
+    {
+        if (_toBindCount == 0)
+        {
+            return;
+        }
+        foreach (var (node, pods) in _toBind)
+        {
+            _ = BindAsync(node, pods, binds);
+        }
+        _toBind.Clear();
+        _toBindCount = 0;
+    }
+
+    private async Task BindAsync(string node, List<(PodInfo Pod, int Attempts, long Revision)> pods, ChannelWriter<BindResult> binds)
     {
         try
         {
-            var outcome = await grains.GetGrain<INodeGrain>(node).BindAsync(new BindRequest(pod.Namespace, pod.Name, pod.Uid, options.Component));
-            binds.TryWrite(new BindResult(pod, node, attempts, outcome, null));
+            // The requests as translated at the revision the scheduler saw: the grain reuses them while the pod is unchanged.
+            var requests = pods.Select(p => new BindRequest(p.Pod.Namespace, p.Pod.Name, p.Pod.Uid, options.Component, p.Revision, Requests(p.Pod))).ToArray();
+            var outcomes = await grains.GetGrain<INodeGrain>(node).BindManyAsync(new(requests));
+            for (var i = 0; i < pods.Count; i++)
+            {
+                binds.TryWrite(new BindResult(pods[i].Pod, node, pods[i].Attempts, outcomes[i], null));
+            }
         }
         catch (Exception e)
         {
-            binds.TryWrite(new BindResult(pod, node, attempts, null, e));
+            foreach (var (pod, attempts, _) in pods)
+            {
+                binds.TryWrite(new BindResult(pod, node, attempts, null, e));
+            }
         }
     }
 
-    private void Bound(SchedulingQueue queue, ClusterState state, BindResult result)
+    private static PodRequests Requests(PodInfo pod) => new(pod.Requests.MilliCpu, pod.Requests.Memory, pod.Requests.EphemeralStorage,
+        pod.Requests.Extended?.ToDictionary(StringComparer.Ordinal));
+
+    private void Bound(SchedulingQueue queue, ClusterState state, BindResult result, EventQueue events)
     {
         var key = result.Pod.Namespace + "/" + result.Pod.Name;
         var status = result.Outcome?.Status;
@@ -179,7 +224,9 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
             SchedulerMetrics.LastBind.Set(now);
             queue.Done(key);
             _announced.Remove(result.Pod.Uid);
-            Record(result.Pod, _recorder.ScheduledAsync(result.Pod, result.Node));
+            // Best-effort and rate-limited, as kube's event broadcaster: a burst of bindings drops most of these.
+            var (pod, node) = (result.Pod, result.Node);
+            events.TryEnqueue(pod.ToString(), () => _recorder.ScheduledAsync(pod, node));
             return;
         }
         state.Forget(result.Pod, result.Node);

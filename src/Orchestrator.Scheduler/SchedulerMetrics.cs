@@ -11,6 +11,9 @@ internal static class SchedulerMetrics
     public static readonly Counter Binds = Metrics.CreateCounter(
         "orchestrator_scheduler_binds_total", "Bindings sent to node grains by outcome.", "outcome");
 
+    public static readonly Counter EventsDropped = Metrics.CreateCounter(
+        "orchestrator_scheduler_events_dropped_total", "Scheduled events dropped because the event queue was full, as kube's event broadcaster drops them.");
+
     public static readonly Counter Preemptions = Metrics.CreateCounter(
         "orchestrator_scheduler_preemption_victims_total", "Pods evicted to make room for higher-priority pods.");
 

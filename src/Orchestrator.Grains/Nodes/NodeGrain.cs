@@ -5,9 +5,7 @@ using k8s.Models;
 using Orleans.Concurrency;
 using Orchestrator.Grains.Objects;
 using Orchestrator.Grains.Scheduling;
-using Orchestrator.Scheduling.Framework;
 using Orchestrator.Scheduling.Model;
-using Orchestrator.Scheduling.Plugins.NodeResources;
 using Orchestrator.Storage;
 
 namespace Orchestrator.Grains.Nodes;
@@ -22,68 +20,117 @@ namespace Orchestrator.Grains.Nodes;
 public sealed class NodeGrain(ObjectLog log, IGrainFactory grains, TimeProvider clock) : Grain, INodeGrain
 {
     private const int Attempts = 8;
-    private static readonly NodeResourcesFitPlugin Fit = new(NodeResourcesFitArgs.Default);
-    private static readonly CycleState NoState = new(Snapshot.Of([]));
 
     // Bindings accepted but not yet visible in the cache, by pod uid.
     private readonly Dictionary<string, PodInfo> _inFlight = new(StringComparer.Ordinal);
 
     // Parsed requests of the pods seen on this node, by uid: a pod's requests never change once it is bound.
     private readonly Dictionary<string, PodInfo> _known = new(StringComparer.Ordinal);
-    private (long Revision, NodeInfo Node)? _node;
+    private (long Revision, long Fingerprint, NodeInfo Node)? _node;
 
     private string Name => this.GetPrimaryKeyString();
 
-    public async Task<BindOutcome> BindAsync(BindRequest request)
+    public async Task<BindOutcome> BindAsync(BindRequest request) => (await BindManyAsync(new([request])))[0];
+
+    public async Task<BindOutcome[]> BindManyAsync(Immutable<BindRequest[]> requests)
     {
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        var batch = requests.Value;
+        var outcomes = new BindOutcome?[batch.Length];
+        var open = Enumerable.Range(0, batch.Length).ToList();
+        for (var attempt = 0; attempt < Attempts && open.Count > 0; attempt++)
         {
-            var node = CurrentNode();
-            var stored = log.Cache.Get(new ObjectKey("/pods", request.Namespace, request.PodName));
-            if (stored is null || (request.PodUid.Length > 0 && stored.Summary.Uid != request.PodUid))
-            {
-                return BindOutcome.Refused(BindStatus.PodNotFound, $"pods \"{request.PodName}\" not found");
-            }
-            var pod = JsonNode.Parse(stored.Json)!.AsObject();
-            if (PodBinding.Refusal(pod) is { } refusal)
-            {
-                return BindOutcome.Refused(BindStatus.Conflict, refusal);
-            }
-            var info = Minimal(stored.Summary.Uid, request.PodName, stored.Json);
-            // A node that does not exist or reports no allocatable has no capacity to protect: Kubernetes binds to
-            // it all the same (the pod waits there for a kubelet), and so does this grain.
-            var fit = node is null || node.Allocatable == Resources.None ? Status.Success : Fit.Filter(NoState, info, WithPods(node));
-            if (!fit.IsSuccess)
-            {
-                return BindOutcome.Refused(BindStatus.Insufficient,
-                    $"node \"{Name}\" has no room for pod {request.Namespace}/{request.PodName}: {string.Join(", ", fit.Reasons)}");
-            }
-            _inFlight[info.Uid] = info;
+            var admitted = new List<Admission>(open.Count);
             try
             {
-                PodBinding.Apply(pod, Name, clock.GetUtcNow());
-                var shard = grains.GetGrain<IResourceShardGrain>(ShardKey.Of("/pods", request.Namespace));
-                var outcome = await shard.UpdateAsync(request.PodName, new(ObjectPreparation.Prepare("/pods", pod)), new WritePrecondition(stored.Revision, info.Uid));
-                switch (outcome.Status)
+                Admit(batch, open, outcomes, admitted);
+                // One call per namespace's shard: the writes share a turn there and the log's group commits.
+                var writes = admitted.GroupBy(a => batch[a.Index].Namespace).Select(async group =>
                 {
-                    case WriteStatus.Ok:
-                        _known[info.Uid] = info;
-                        return new BindOutcome(BindStatus.Bound, outcome.Revision, null);
-                    case WriteStatus.NotFound:
-                        return BindOutcome.Refused(BindStatus.PodNotFound, $"pods \"{request.PodName}\" not found");
-                    default:
-                        // The pod changed between read and write (a status or label update); look again.
-                        continue;
+                    var shard = grains.GetGrain<IResourceShardGrain>(ShardKey.Of("/pods", group.Key));
+                    var list = group.ToList();
+                    var results = await shard.UpdateManyAsync(new([.. list.Select(a => a.Update)]));
+                    return list.Zip(results);
+                });
+                open = [];
+                foreach (var (admission, outcome) in (await Task.WhenAll(writes)).SelectMany(w => w))
+                {
+                    var request = batch[admission.Index];
+                    switch (outcome.Status)
+                    {
+                        case WriteStatus.Ok:
+                            _known[admission.Pod.Uid] = admission.Pod;
+                            outcomes[admission.Index] = new BindOutcome(BindStatus.Bound, outcome.Revision, null);
+                            break;
+                        case WriteStatus.NotFound:
+                            outcomes[admission.Index] = BindOutcome.Refused(BindStatus.PodNotFound, $"pods \"{request.PodName}\" not found");
+                            break;
+                        default:
+                            // The pod changed between read and write (a status or label update); look again.
+                            open.Add(admission.Index);
+                            break;
+                    }
                 }
             }
             finally
             {
-                // On success the cache already holds the bound pod (the log applies a batch before acknowledging it).
-                _inFlight.Remove(info.Uid);
+                // On success the cache already holds the bound pods (the log applies a batch before acknowledging it).
+                foreach (var admission in admitted)
+                {
+                    _inFlight.Remove(admission.Pod.Uid);
+                }
             }
         }
-        return BindOutcome.Refused(BindStatus.Conflict, $"pod {request.PodName} kept changing while it was being bound; try again");
+        foreach (var index in open)
+        {
+            outcomes[index] = BindOutcome.Refused(BindStatus.Conflict, $"pod {batch[index].PodName} kept changing while it was being bound; try again");
+        }
+        return [.. outcomes.Select(o => o!)];
     }
+
+    /// <summary>
+    /// Checks the open requests in order against the node and reserves room for each that fits, all in one synchronous
+    /// step so that no other turn can take the same room; a pod that does not fit is refused, the rest go on.
+    /// </summary>
+    private void Admit(BindRequest[] batch, List<int> open, BindOutcome?[] outcomes, List<Admission> admitted)
+    {
+        var node = CurrentNode();
+        var room = new NodeRoom(node is null || node.Allocatable == Resources.None ? null : WithPods(node));
+        var now = clock.GetUtcNow();
+        foreach (var index in open)
+        {
+            var request = batch[index];
+            var stored = log.Cache.Get(new ObjectKey("/pods", request.Namespace, request.PodName));
+            if (stored is null || (request.PodUid.Length > 0 && stored.Summary.Uid != request.PodUid))
+            {
+                outcomes[index] = BindOutcome.Refused(BindStatus.PodNotFound, $"pods \"{request.PodName}\" not found");
+                continue;
+            }
+            var pod = JsonNode.Parse(stored.Json)!.AsObject();
+            var refusal = PodBinding.Refusal(pod)
+                ?? (_inFlight.ContainsKey(stored.Summary.Uid) ? $"pod {request.PodName} is already being bound to node \"{Name}\"" : null);
+            if (refusal is not null)
+            {
+                outcomes[index] = BindOutcome.Refused(BindStatus.Conflict, refusal);
+                continue;
+            }
+            var info = request.Requests is { } requests && request.Revision != 0 && request.Revision == stored.Revision
+                ? new PodInfo { Name = request.PodName, Uid = stored.Summary.Uid, Requests = From(requests) }
+                : Minimal(stored.Summary.Uid, request.PodName, stored.Json);
+            var fit = room.Take(info);
+            if (!fit.IsSuccess)
+            {
+                outcomes[index] = BindOutcome.Refused(BindStatus.Insufficient,
+                    $"node \"{Name}\" has no room for pod {request.Namespace}/{request.PodName}: {string.Join(", ", fit.Reasons)}");
+                continue;
+            }
+            _inFlight[info.Uid] = info;
+            PodBinding.Apply(pod, Name, now);
+            admitted.Add(new Admission(index, info,
+                new ShardUpdate(request.PodName, ObjectPreparation.Prepare("/pods", pod), new WritePrecondition(stored.Revision, info.Uid))));
+        }
+    }
+
+    private sealed record Admission(int Index, PodInfo Pod, ShardUpdate Update);
 
     private NodeInfo? CurrentNode()
     {
@@ -94,7 +141,11 @@ public sealed class NodeGrain(ObjectLog log, IGrainFactory grains, TimeProvider 
         }
         if (_node is not { } cached || cached.Revision != stored.Revision)
         {
-            _node = cached = (stored.Revision, NodeTranslation.ToNodeInfo(KubernetesJson.Deserialize<V1Node>(new MemoryStream(stored.Json))));
+            // Most node writes are status (conditions, heartbeats): translate again only when what a fit reads changed.
+            var fingerprint = ObjectFingerprint.OfNode(stored.Json);
+            _node = cached = _node is { } previous && previous.Fingerprint == fingerprint
+                ? previous with { Revision = stored.Revision }
+                : (stored.Revision, fingerprint, NodeTranslation.ToNodeInfo(KubernetesJson.Deserialize<V1Node>(new MemoryStream(stored.Json))));
         }
         return cached.Node;
     }
@@ -136,6 +187,14 @@ public sealed class NodeGrain(ObjectLog log, IGrainFactory grains, TimeProvider 
         }
         return node with { Pods = pods.ToImmutable() };
     }
+
+    private static Resources From(PodRequests requests) => new()
+    {
+        MilliCpu = requests.MilliCpu,
+        Memory = requests.Memory,
+        EphemeralStorage = requests.EphemeralStorage,
+        Extended = requests.Extended?.ToImmutableDictionary(StringComparer.Ordinal),
+    };
 
     private static PodInfo Minimal(string uid, string name, byte[] json) => new()
     {
