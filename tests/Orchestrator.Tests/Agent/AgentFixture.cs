@@ -101,6 +101,18 @@ public sealed class AgentFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until a jsonpath of the pod has the value, and says what the pod and the agent looked like when it did not.</summary>
+    /// <summary>Waits until <c>kubectl logs</c> of the pod succeeds (its node's agent serves them).</summary>
+    public async Task WaitForLogsAsync(string ns, string pod, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        Testing.Kubectl.Result logs;
+        while ((logs = await Kubectl.RunAsync("logs", "-n", ns, pod, "--tail=1")).ExitCode != 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the logs of {ns}/{pod} were not served within {seconds} s:\n{logs.Error}\nagent:\n{Agent.Output}");
+            await Task.Delay(250);
+        }
+    }
+
     public async Task WaitForAsync(string ns, string pod, string jsonpath, string value, int seconds = 60)
     {
         var result = await Kubectl.RunAsync("wait", "-n", ns, $"pod/{pod}", $"--for=jsonpath={{{jsonpath}}}={value}", $"--timeout={seconds}s");

@@ -183,7 +183,9 @@ public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<Age
         await fixture.Agent.StopAsync();
         await Task.Delay(2000);
         await fixture.StartAgentAsync();
-        await Task.Delay(3000);
+        // The node is still Ready from before the restart, so that wait returns at once; logs are served once the new
+        // agent has adopted the container and published its own log port (a fixed 3 s was too short under load).
+        await fixture.WaitForLogsAsync(ns, "ticker");
 
         // Same container, same start, no restart; and the ticks it printed while no agent ran are in its log once each.
         var after = (await Kubectl.RunAsync("get", "-n", ns, "pod", "ticker", "-o", Identity)).Succeeded().Output;
