@@ -1,3 +1,4 @@
+using Orchestrator.Core.Events;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
@@ -62,8 +63,8 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
         using var pods = log.Cache.Watch("/pods", null, _ => true, null, options.WatchBuffer);
         using var budgets = log.Cache.Watch("policy/poddisruptionbudgets", null, _ => true, null, options.WatchBuffer);
         var binds = Channel.CreateUnbounded<BindResult>(new UnboundedChannelOptions { SingleReader = true });
-        await using var events = new EventQueue(clock, options.EventQueueCapacity, options.EventsPerSecond, options.EventBurst,
-            (pod, e) => LogRecordError(logger, pod, e));
+        await using var events = new EventWriteQueue(clock, options.EventQueueCapacity, options.EventsPerSecond, options.EventBurst,
+            (pod, e) => LogRecordError(logger, pod, e), () => SchedulerMetrics.EventsDropped.Inc());
         var inFlight = 0;
         var synchronized = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -208,7 +209,7 @@ public sealed partial class SchedulerLoop(ObjectLog log, IGrainFactory grains, T
     private static PodRequests Requests(PodInfo pod) => new(pod.Requests.MilliCpu, pod.Requests.Memory, pod.Requests.EphemeralStorage,
         pod.Requests.Extended?.ToDictionary(StringComparer.Ordinal));
 
-    private void Bound(SchedulingQueue queue, ClusterState state, BindResult result, EventQueue events)
+    private void Bound(SchedulingQueue queue, ClusterState state, BindResult result, EventWriteQueue events)
     {
         var key = result.Pod.Namespace + "/" + result.Pod.Name;
         var status = result.Outcome?.Status;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Threading.Channels;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Core.Events;
 
 namespace Orchestrator.Controllers.Runtime;
 
@@ -17,16 +17,15 @@ public sealed partial class EventRecorder : IAsyncDisposable
     /// <summary>Events queued and not yet written; past it new ones are dropped (client-go's broadcaster queue is 1,000).</summary>
     public const int QueueLength = 1000;
 
-    // Writes in flight at once: each waits for a durable commit, and commits are grouped.
-    private const int ConcurrentWrites = 16;
+    // Written at most this many a second after a burst as large (the scheduler's defaults): the spam filter has
+    // already thinned them per object, this bounds them all together.
+    private const int WritesPerSecond = 200;
 
     private readonly InProcessClient _client;
     private readonly TimeProvider _clock;
     private readonly ILogger<EventRecorder> _logger;
     private readonly EventSpamFilter _spam = new();
-    private readonly Channel<(Corev1Event Event, string Component)> _queue =
-        Channel.CreateBounded<(Corev1Event, string)>(new BoundedChannelOptions(QueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-    private readonly Task _writer;
+    private readonly EventWriteQueue _queue;
     private long _sequence;
 
     public EventRecorder(InProcessClient client, TimeProvider clock, ILogger<EventRecorder> logger)
@@ -34,7 +33,13 @@ public sealed partial class EventRecorder : IAsyncDisposable
         _client = client;
         _clock = clock;
         _logger = logger;
-        _writer = Task.Run(WriteAsync);
+        _queue = new EventWriteQueue(clock, QueueLength, WritesPerSecond, WritesPerSecond,
+            (name, e) =>
+            {
+                ControllerMetrics.EventsDropped.WithLabels("failed").Inc();
+                LogEventFailed(logger, name, e);
+            },
+            () => ControllerMetrics.EventsDropped.WithLabels("queue-full").Inc());
     }
 
     /// <summary>Queues the event; returns at once. The Task is kept so callers read as before and could await a sink later.</summary>
@@ -70,50 +75,18 @@ public sealed partial class EventRecorder : IAsyncDisposable
             LastTimestamp = now.UtcDateTime,
             Count = 1,
         };
-        if (!_queue.Writer.TryWrite((recorded, component)))
+        if (!_queue.TryEnqueue(metadata.Name, () => _client.CreateAsync(_client.Resource("", "events"), recorded, component)))
         {
-            ControllerMetrics.EventsDropped.WithLabels("queue-full").Inc();
             LogQueueFull(_logger, reason, metadata.Name, QueueLength);
         }
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops taking events and writes what is queued (the silo is shutting down).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writer.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
+    /// <summary>Stops the writer (the silo is shutting down); events still queued are dropped, best effort as ever.</summary>
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    private async Task WriteAsync()
-    {
-        var batch = new List<Task>(ConcurrentWrites);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < ConcurrentWrites && _queue.Reader.TryRead(out var item))
-            {
-                batch.Add(WriteOneAsync(item.Event, item.Component));
-            }
-            await Task.WhenAll(batch);
-            batch.Clear();
-        }
-    }
-
-    private async Task WriteOneAsync(Corev1Event recorded, string component)
-    {
-        try
-        {
-            await _client.CreateAsync(_client.Resource("", "events"), recorded, component);
-        }
-        catch (Exception e)
-        {
-            ControllerMetrics.EventsDropped.WithLabels("failed").Inc();
-            LogEventFailed(_logger, recorded.Reason, recorded.InvolvedObject.Name, e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not record event {Reason} for {Name}")]
-    private static partial void LogEventFailed(ILogger logger, string reason, string name, Exception exception);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not record an event for {Name}")]
+    private static partial void LogEventFailed(ILogger logger, string name, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped event {Reason} for {Name}: {QueueLength} events are already waiting to be written")]
     private static partial void LogQueueFull(ILogger logger, string reason, string name, int queueLength);

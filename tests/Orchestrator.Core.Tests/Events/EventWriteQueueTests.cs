@@ -1,8 +1,9 @@
+using Orchestrator.Core.Events;
 using Orchestrator.Testing;
 
-namespace Orchestrator.Scheduler.Tests;
+namespace Orchestrator.Core.Tests.Events;
 
-public sealed class EventQueueTests
+public sealed class EventWriteQueueTests
 {
     [Fact]
     public async Task Events_within_the_burst_are_all_written_at_once_as_in_normal_operation()
@@ -10,7 +11,7 @@ public sealed class EventQueueTests
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);
         var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var written = 0;
-        await using var queue = new EventQueue(clock, capacity: 100, perSecond: 1, burst: 5, (_, _) => { });
+        await using var queue = new EventWriteQueue(clock, capacity: 100, perSecond: 1, burst: 5, (_, _) => { });
 
         for (var i = 0; i < 5; i++)
         {
@@ -35,8 +36,8 @@ public sealed class EventQueueTests
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var queue = new EventQueue(clock, capacity: 3, perSecond: 1, burst: 1, (_, _) => { });
-        var droppedBefore = SchedulerMetrics.EventsDropped.Value;
+        var dropped = 0;
+        await using var queue = new EventWriteQueue(clock, capacity: 3, perSecond: 1, burst: 1, (_, _) => { }, () => Interlocked.Increment(ref dropped));
 
         // The first write holds the writer, so what follows stays queued.
         Assert.True(queue.TryEnqueue("first", () =>
@@ -49,7 +50,7 @@ public sealed class EventQueueTests
         gate.SetResult();
 
         Assert.Equal([true, true, true, false, false], accepted);
-        Assert.True(SchedulerMetrics.EventsDropped.Value - droppedBefore >= 2);
+        Assert.Equal(2, dropped);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class EventQueueTests
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);
         var failed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var after = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var queue = new EventQueue(clock, capacity: 10, perSecond: 1, burst: 5, (subject, _) => failed.TrySetResult(subject));
+        await using var queue = new EventWriteQueue(clock, capacity: 10, perSecond: 1, burst: 5, (subject, _) => failed.TrySetResult(subject));
 
         queue.TryEnqueue("ns/broken", () => throw new InvalidOperationException("store down"));
         queue.TryEnqueue("ns/next", () =>
