@@ -141,8 +141,8 @@ public sealed class ApiClient : IDisposable
         return (items, resourceVersion ?? throw new BenchmarkFailure("the list had no metadata.resourceVersion"));
     }
 
-    /// <summary>Counts the pods in the namespace with one full list.</summary>
-    public async Task<int> CountPodsAsync() => ReadList(await GetBytesAsync(PodsPath)).Items;
+    /// <summary>Counts the pods of a collection (the benchmark namespace by default) with one full list.</summary>
+    public async Task<int> CountPodsAsync(string path = PodsPath) => ReadList(await GetBytesAsync(path)).Items;
 
     /// <summary>CPU seconds the server process has used so far (process_cpu_seconds_total).</summary>
     public async Task<double> ServerCpuSecondsAsync() =>

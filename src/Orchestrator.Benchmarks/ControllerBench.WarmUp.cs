@@ -20,7 +20,7 @@ public sealed partial class ControllerBench
         await WaitAsync(async () => await AvailableAsync(api, $"{path}/{ControllerWorkload.Name}") >= replicas, TimeSpan.FromSeconds(120), "warm-up scale up");
         Report.Line($"POST -> {replicas} pods available (cold server)", $"{clock.Elapsed.TotalSeconds:F2} s");
         await api.DeleteAsync($"{path}/{ControllerWorkload.Name}");
-        await WaitAsync(async () => await CountAsync(api, $"/api/v1/namespaces/{WarmUpNamespace}/pods") == 0, TimeSpan.FromSeconds(120), "warm-up deletion");
+        await WaitAsync(async () => await api.CountPodsAsync($"/api/v1/namespaces/{WarmUpNamespace}/pods") == 0, TimeSpan.FromSeconds(120), "warm-up deletion");
         Report.Line("warm-up done (deleted, no pods left)", $"{clock.Elapsed.TotalSeconds:F2} s");
     }
 
@@ -41,11 +41,5 @@ public sealed partial class ControllerBench
     {
         using var deployment = JsonDocument.Parse(await api.GetBytesAsync(path));
         return deployment.RootElement.TryGetProperty("status", out var status) && status.TryGetProperty("availableReplicas", out var available) ? available.GetInt64() : 0;
-    }
-
-    private static async Task<int> CountAsync(ApiClient api, string path)
-    {
-        using var list = JsonDocument.Parse(await api.GetBytesAsync(path));
-        return list.RootElement.GetProperty("items").GetArrayLength();
     }
 }
