@@ -39,15 +39,30 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
         {
             throw ApiException.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
         }
-        var current = objects.Store.Get(r, target.Namespace, name) ?? throw ApiException.NotFound(r.Group, r.Plural, name);
         var expected = ObjectMetadata.Revision(obj);
-        if (expected != 0 && expected != current.Revision)
+        for (var attempt = 1; ; attempt++)
         {
-            throw ApiException.Conflict(r.Group, r.Plural, name, "the object has been modified; please apply your changes to the latest version and try again");
+            var current = objects.Store.Get(r, target.Namespace, name) ?? throw ApiException.NotFound(r.Group, r.Plural, name);
+            if (expected != 0 && expected != current.Revision)
+            {
+                throw ApiException.Conflict(r.Group, r.Plural, name, "the object has been modified; please apply your changes to the latest version and try again");
+            }
+            try
+            {
+                var updated = await objects.UpdateAsync(r, target.Namespace, name, current, obj.DeepClone().AsObject(), target.Subresource, options, expected);
+                await writer.WriteObjectAsync(context, r, updated, 200);
+                return;
+            }
+            catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict" && expected == 0 && attempt < PatchAttempts)
+            {
+                // A PUT without a resourceVersion is unconditional on Kubernetes: a concurrent write is retried past.
+                await Task.Delay(Backoff(attempt), clock, context.RequestAborted);
+            }
         }
-        var updated = await objects.UpdateAsync(r, target.Namespace, name, current, obj, target.Subresource, options, expected);
-        await writer.WriteObjectAsync(context, r, updated, 200);
     }
+
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(MaxPatchBackoff.TotalMilliseconds, 1 << Math.Min(attempt - 1, 6)));
 
     public async Task PatchAsync(HttpContext context, RequestTarget target)
     {
@@ -92,8 +107,7 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
             catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict" && attempt < PatchAttempts)
             {
                 // Another writer changed the object between our read and write; Kubernetes re-applies the patch.
-                var backoff = TimeSpan.FromMilliseconds(Math.Min(MaxPatchBackoff.TotalMilliseconds, 1 << Math.Min(attempt - 1, 6)));
-                await Task.Delay(backoff, clock, context.RequestAborted);
+                await Task.Delay(Backoff(attempt), clock, context.RequestAborted);
             }
         }
     }

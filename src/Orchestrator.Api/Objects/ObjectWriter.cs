@@ -89,8 +89,30 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
         return Result(resource, name, await store.UpdateAsync(resource, ns, name, next, precondition));
     }
 
-    /// <summary>Deletes, or marks for deletion when finalizers or a graceful pod termination must run first.</summary>
+    /// <summary>
+    /// Deletes, or marks for deletion when finalizers or a graceful pod termination must run first. Without a
+    /// resourceVersion precondition from the caller, a concurrent write (a controller's status update) is not the
+    /// caller's conflict: the delete is worked out again on the fresh object, as kube's GuaranteedUpdate does.
+    /// </summary>
     public async Task<(byte[] Json, bool Deleted)> DeleteAsync(
+        ResourceDescriptor resource, string? ns, string name, StoredObject current, DeleteRequest request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (outcome, deleted) = await DeleteOnceAsync(resource, ns, name, current, request);
+            if (outcome.Status != WriteStatus.Conflict || request.ResourceVersion is not null || attempt == MaxDeleteAttempts)
+            {
+                return (Result(resource, name, outcome), deleted);
+            }
+            // The other write may still be committing (the cache shows it once durable): back off 1, 2, 4 .. 32 ms.
+            await Task.Delay(TimeSpan.FromMilliseconds(1 << Math.Min(attempt - 1, 5)), clock);
+            current = store.Get(resource, ns, name) ?? throw ApiException.NotFound(resource.Group, resource.Plural, name);
+        }
+    }
+
+    private const int MaxDeleteAttempts = 16;
+
+    private async Task<(WriteOutcome Outcome, bool Deleted)> DeleteOnceAsync(
         ResourceDescriptor resource, string? ns, string name, StoredObject current, DeleteRequest request)
     {
         var obj = Parse(current);
@@ -123,10 +145,9 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
         {
             if (request.DryRun)
             {
-                return (current.Json, true);
+                return (Dry(current.Json), true);
             }
-            var outcome = await store.DeleteAsync(resource, ns, name, new WritePrecondition(current.Revision));
-            return (Result(resource, name, outcome), true);
+            return (await store.DeleteAsync(resource, ns, name, new WritePrecondition(current.Revision)), true);
         }
         if (metadata["deletionTimestamp"] is null || (grace >= 0 && grace < (metadata["deletionGracePeriodSeconds"]?.GetValue<long>() ?? long.MaxValue)))
         {
@@ -153,11 +174,12 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
         }
         if (request.DryRun)
         {
-            return (Bytes(obj), false);
+            return (Dry(Bytes(obj)), false);
         }
-        var updated = await store.UpdateAsync(resource, ns, name, obj, new WritePrecondition(current.Revision));
-        return (Result(resource, name, updated), false);
+        return (await store.UpdateAsync(resource, ns, name, obj, new WritePrecondition(current.Revision)), false);
     }
+
+    private static WriteOutcome Dry(byte[] json) => new(WriteStatus.Ok, 0, json, null);
 
     private void PrepareCreate(ResourceDescriptor resource, string? ns, JsonObject obj, JsonObject metadata)
     {

@@ -35,6 +35,84 @@ public sealed class DeletionTests(ClusterFixture fixture) : IClassFixture<Cluste
     }
 
     [Fact]
+    public async Task A_delete_without_preconditions_is_not_refused_by_a_concurrent_write_but_a_stale_resource_version_is()
+    {
+        var ns = await fixture.NamespaceAsync("racing-delete");
+        using var api = new RawApi(fixture.Cluster);
+        var path = $"/api/v1/namespaces/{ns}/configmaps";
+        var codes = new List<int>();
+        for (var round = 0; round < 30; round++)
+        {
+            await api.SendAsync(HttpMethod.Post, path, $$$"""{"metadata":{"name":"cm-{{{round}}}"}}""");
+            await using var churn = new Churn(fixture.Cluster, $"{path}/cm-{round}");
+            await Task.Delay(5);
+            codes.Add((await api.SendAsync(HttpMethod.Delete, $"{path}/cm-{round}")).Code);
+        }
+        await api.SendAsync(HttpMethod.Post, path, """{"metadata":{"name":"stale"}}""");
+        var created = await api.SendAsync(HttpMethod.Get, path + "/stale");
+        await api.SendAsync(HttpMethod.Patch, path + "/stale", """{"data":{"a":"b"}}""", contentType: "application/merge-patch+json");
+        var staleRv = created.Json["metadata"]!["resourceVersion"]!.GetValue<string>();
+        var stale = await api.SendAsync(HttpMethod.Delete, path + "/stale", $$$"""{"preconditions":{"resourceVersion":"{{{staleRv}}}"}}""");
+
+        Assert.All(codes, code => Assert.Equal(200, code));
+        Assert.Equal(409, stale.Code);
+        Assert.Contains("Precondition failed: ResourceVersion in precondition", stale.Json["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_put_without_a_resource_version_is_unconditional_under_concurrent_writes()
+    {
+        var ns = await fixture.NamespaceAsync("racing-put");
+        using var api = new RawApi(fixture.Cluster);
+        var path = $"/api/v1/namespaces/{ns}/configmaps";
+        await api.SendAsync(HttpMethod.Post, path, """{"metadata":{"name":"cm"}}""");
+        var codes = new List<int>();
+        await using (var churn = new Churn(fixture.Cluster, path + "/cm"))
+        {
+            for (var round = 0; round < 100; round++)
+            {
+                codes.Add((await api.SendAsync(HttpMethod.Put, path + "/cm", "{\"metadata\":{\"name\":\"cm\",\"labels\":{\"round\":\"" + round + "\"}}}")).Code);
+            }
+        }
+        var last = await api.SendAsync(HttpMethod.Get, path + "/cm");
+
+        Assert.All(codes, code => Assert.Equal(200, code));
+        Assert.Equal("99", last.Json["metadata"]!["labels"]!["round"]!.GetValue<string>());
+    }
+
+    /// <summary>A controller-like writer that keeps merge-patching an object until disposed or the object is gone.</summary>
+    private sealed class Churn : IAsyncDisposable
+    {
+        private readonly RawApi _api;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        public Churn(ClusterProcess cluster, string url)
+        {
+            _api = new RawApi(cluster);
+            _loop = Task.Run(async () =>
+            {
+                for (var i = 0; !_stop.IsCancellationRequested; i++)
+                {
+                    var r = await _api.SendAsync(HttpMethod.Patch, url, $$$"""{"data":{"n":"{{{i}}}"}}""", contentType: "application/merge-patch+json");
+                    if (r.Code == 404)
+                    {
+                        return;
+                    }
+                }
+            });
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _loop;
+            _api.Dispose();
+            _stop.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_finalizer_holds_a_deleted_object_until_it_is_removed()
     {
         var ns = await fixture.NamespaceAsync("finalizer");
