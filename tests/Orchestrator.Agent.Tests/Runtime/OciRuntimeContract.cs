@@ -42,7 +42,10 @@ public abstract class OciRuntimeContract(ITestOutputHelper output) : ContainerRu
     [Fact]
     public async Task Stopping_a_sleep_escalates_to_SIGKILL_because_PID_1_ignores_SIGTERM()
     {
-        var id = await Bed.StartAsync(Testing.Pods.Named("sleeper"), Testing.Pods.Container("sleep", "1000"));
+        // `runc start` returns before runc's init has exec'd the command, and a SIGTERM in that window ends the Go
+        // init itself (exit 2). The echo proves the exec happened; `exec` then makes sleep PID 1.
+        var id = await Bed.StartAsync(Testing.Pods.Named("sleeper"), Testing.Pods.Container("sh", "-c", "echo ready; exec sleep 1000"));
+        await Bed.WaitForLogAsync(id, "ready");
         var clock = Stopwatch.StartNew();
 
         var exit = await Bed.Runtime.StopAsync(id, TimeSpan.FromMilliseconds(500));
