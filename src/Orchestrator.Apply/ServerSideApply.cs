@@ -104,8 +104,12 @@ public static class ServerSideApply
         changed.UnionWith(comparison.Modified);
         foreach (var entry in entries)
         {
-            entry.Fields.ExceptWith(changed);
-            entry.Fields.ExceptWith(comparison.Removed);
+            // A status write leaves the creator's spec entry alone: it is neither decoded nor encoded again.
+            if (entry.MayOwnAnyOf(changed) || entry.MayOwnAnyOf(comparison.Removed))
+            {
+                entry.Fields.ExceptWith(changed);
+                entry.Fields.ExceptWith(comparison.Removed);
+            }
         }
         if (!changed.IsEmpty)
         {

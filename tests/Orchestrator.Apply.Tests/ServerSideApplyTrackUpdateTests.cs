@@ -90,4 +90,21 @@ public class ServerSideApplyTrackUpdateTests
         Assert.DoesNotContain("f:tier", FieldsV1(result, "kubectl"));
         Assert.Single(ManagedFields(result));
     }
+
+    [Fact]
+    public void A_status_write_moves_no_fields_of_the_creator_and_writes_its_entry_back_as_stored()
+    {
+        var pod = Json("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"app":"web"}},"spec":{"containers":[{"name":"c","image":"busybox"}]}}""");
+        var created = ServerSideApply.TrackUpdate(null, pod, "creator", typeof(V1Pod), T0, "v1");
+        var creatorEntry = FieldsV1(created, "creator");
+        var running = created.DeepClone().AsObject();
+        running["status"] = Json("""{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}""");
+
+        var result = ServerSideApply.TrackUpdate(created, running, "kubelet", typeof(V1Pod), T1, "v1");
+
+        Assert.Equal(creatorEntry, FieldsV1(result, "creator"));
+        Assert.Equal(
+            FieldsJson("{'f:status':{'f:conditions':{'.':{},'k:{\\'type\\':\\'Ready\\'}':{'.':{},'f:status':{},'f:type':{}}},'f:phase':{}}}"),
+            FieldsV1(result, "kubelet"));
+    }
 }

@@ -46,6 +46,53 @@ internal sealed class FieldSet
         }
     }
 
+    /// <summary>
+    /// Whether a FieldsV1 tree (the wire form) may have as a member any path this set has as a member, read without
+    /// decoding it. Field names are matched by their spelling, which is exact; keyed, value and index elements are
+    /// matched by spelling too, and any other element of the same kind at that level counts as a possible match,
+    /// since a client-written key may be spelled differently from the canonical one. False means certainly not.
+    /// </summary>
+    public bool MayShareMemberWith(JsonObject? fieldsV1)
+    {
+        if (fieldsV1 is null || fieldsV1.Count == 0)
+        {
+            return false;
+        }
+        foreach (var (pe, child) in _children)
+        {
+            if (!fieldsV1.TryGetPropertyValue(pe.Text, out var node))
+            {
+                if (pe.Kind != PathElementKind.Field && HasKeyOfKind(fieldsV1, pe.Text.AsSpan(0, 2)))
+                {
+                    return true;
+                }
+                continue;
+            }
+            var theirs = node as JsonObject;
+            if (child.IsMember && (theirs is null || theirs.Count == 0 || theirs.ContainsKey(".")))
+            {
+                return true;
+            }
+            if (child._children.Count > 0 && child.MayShareMemberWith(theirs))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasKeyOfKind(JsonObject fieldsV1, ReadOnlySpan<char> prefix)
+    {
+        foreach (var (name, _) in fieldsV1)
+        {
+            if (name.AsSpan().StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void Insert(IReadOnlyList<PathElement> path)
     {
         var node = this;

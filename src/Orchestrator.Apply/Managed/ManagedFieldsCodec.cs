@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Orchestrator.Apply.Fields;
 
 namespace Orchestrator.Apply.Managed;
 
@@ -15,15 +14,13 @@ internal static class ManagedFieldsCodec
         }
         foreach (var item in array.OfType<JsonObject>())
         {
-            entries.Add(new ManagerEntry
-            {
-                Manager = Text(item, "manager") ?? "",
-                Operation = Text(item, "operation") ?? ManagerEntry.UpdateOperation,
-                ApiVersion = Text(item, "apiVersion"),
-                Time = Text(item, "time"),
-                Subresource = Text(item, "subresource"),
-                Fields = FieldSet.FromFieldsV1(item["fieldsV1"] as JsonObject),
-            });
+            entries.Add(ManagerEntry.Stored(
+                Text(item, "manager") ?? "",
+                Text(item, "operation") ?? ManagerEntry.UpdateOperation,
+                Text(item, "apiVersion"),
+                Text(item, "time"),
+                Text(item, "subresource"),
+                item["fieldsV1"] as JsonObject));
         }
         return entries;
     }
@@ -34,7 +31,7 @@ internal static class ManagedFieldsCodec
     /// </summary>
     public static JsonArray? Encode(IEnumerable<ManagerEntry> entries)
     {
-        var sorted = entries.Where(e => !e.Fields.IsEmpty)
+        var sorted = entries.Where(e => !e.IsEmpty)
             .OrderBy(e => e.Operation, StringComparer.Ordinal)
             .ThenBy(e => e.Seconds())
             .ThenBy(e => e.Manager, StringComparer.Ordinal)
@@ -58,7 +55,7 @@ internal static class ManagedFieldsCodec
                 json["time"] = entry.Time;
             }
             json["fieldsType"] = "FieldsV1";
-            json["fieldsV1"] = entry.Fields.ToFieldsV1();
+            json["fieldsV1"] = entry.Raw is { } raw ? raw.DeepClone() : entry.Fields.ToFieldsV1();
             if (!string.IsNullOrEmpty(entry.Subresource))
             {
                 json["subresource"] = entry.Subresource;

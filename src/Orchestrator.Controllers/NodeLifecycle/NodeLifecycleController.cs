@@ -33,6 +33,7 @@ public sealed partial class NodeLifecycleController(
     private readonly ResourceDescriptor _pods = client.Resource("", "pods");
     private readonly SemaphoreSlim _pass = new(1, 1);
     private IReadOnlyDictionary<string, ZoneState> _zones = new Dictionary<string, ZoneState>();
+    private readonly Dictionary<string, (long Node, long Lease, NodeObservation Observation)> _observed = new(StringComparer.Ordinal);
     private DateTimeOffset _lastPass = DateTimeOffset.MinValue;
     private bool _ticking;
 
@@ -73,13 +74,17 @@ public sealed partial class NodeLifecycleController(
                 return NextTick(now);
             }
             _lastPass = now;
-            var nodes = client.List<V1Node>(_nodes, null).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
-            var plan = _core.Step(now, [.. nodes.Values.Select(Observe)]);
+            var stored = client.Cache.List(_nodes.StorageKey, null, _ => true).Items.ToDictionary(n => n.Key.Name, StringComparer.Ordinal);
+            var plan = _core.Step(now, [.. stored.Values.Select(ObserveStored)]);
             LogZoneChanges(plan.Zones);
             // kube updates node health with 8 workers: ten dead nodes of ten pods each are some 200 writes, one after
             // another a pass of many seconds on a loaded machine, during which no other node is judged.
             await Parallel.ForEachAsync(plan.Actions, new ParallelOptions { MaxDegreeOfParallelism = ApplyWorkers, CancellationToken = cancellationToken },
-                async (action, _) => await ApplyAsync(nodes[action.Name], action, now));
+                async (action, _) => await ApplyAsync(InProcessClient.Decode<V1Node>(stored[action.Name]), action, now));
+            foreach (var gone in _observed.Keys.Where(name => !stored.ContainsKey(name)).ToList())
+            {
+                _observed.Remove(gone);
+            }
         }
         finally
         {
@@ -119,13 +124,32 @@ public sealed partial class NodeLifecycleController(
         }
     }
 
-    private NodeObservation Observe(V1Node node)
+    /// <summary>
+    /// A node's observation, decoded again only when the node or its Lease changed since the last pass: an informer
+    /// hands kube's controller decoded objects, and decoding every node and Lease every second was most of what an
+    /// idle control plane with a hundred nodes allocated.
+    /// </summary>
+    private NodeObservation ObserveStored(StoredObject node)
+    {
+        var lease = client.Cache.Get(new ObjectKey(_leases.StorageKey, "kube-node-lease", node.Key.Name));
+        var leaseRevision = lease?.Revision ?? 0;
+        if (_observed.TryGetValue(node.Key.Name, out var seen) && seen.Node == node.Revision && seen.Lease == leaseRevision)
+        {
+            return seen.Observation;
+        }
+        var observation = Observe(InProcessClient.Decode<V1Node>(node), lease is null ? null : InProcessClient.Decode<V1Lease>(lease));
+        _observed[node.Key.Name] = (node.Revision, leaseRevision, observation);
+        return observation;
+    }
+
+    private NodeObservation Observe(V1Node node) => Observe(node, client.Get<V1Lease>(_leases, "kube-node-lease", node.Metadata.Name));
+
+    private static NodeObservation Observe(V1Node node, V1Lease? lease)
     {
         var labels = node.Metadata.Labels ?? new Dictionary<string, string>();
         var zone = Label(labels, "topology.kubernetes.io/zone") ?? Label(labels, "failure-domain.beta.kubernetes.io/zone") ?? "";
         var region = Label(labels, "topology.kubernetes.io/region") ?? "";
         var ready = node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready");
-        var lease = client.Get<V1Lease>(_leases, "kube-node-lease", node.Metadata.Name);
         var heartbeat = $"{lease?.Spec?.RenewTime:O}|{ready?.LastHeartbeatTime:O}";
         var renewed = new[] { lease?.Spec?.RenewTime, ready?.LastHeartbeatTime }.Where(t => t is not null).Select(t => Utc(t!.Value)).DefaultIfEmpty().Max();
         var taints = (node.Spec?.Taints ?? []).Select(t => $"{t.Key}:{t.Effect}").Where(NodeTaints.All.Contains).ToHashSet(StringComparer.Ordinal);

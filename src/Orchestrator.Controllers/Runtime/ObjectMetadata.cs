@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using k8s;
@@ -21,7 +22,12 @@ public static class ObjectMetadata
     // contract so the reader skips it without allocating; read straight from UTF-8, with no string of the object.
     private static readonly JsonSerializerOptions LeanOptions = CreateLeanOptions();
 
-    public static V1ObjectMeta Read(StoredObject stored) => Read(stored.Json);
+    // One decoding per stored revision, whichever controllers route its change event (each pod event was read by the
+    // garbage collector and the ReplicaSet controller, and the previous revision again on the next event).
+    private static readonly ConditionalWeakTable<StoredObject, V1ObjectMeta> Seen = [];
+
+    /// <summary>The metadata of a stored revision, decoded once and shared: never change what this returns.</summary>
+    public static V1ObjectMeta Read(StoredObject stored) => Seen.GetValue(stored, static s => Read(s.Json));
 
     public static V1ObjectMeta Read(ReadOnlySpan<byte> json)
     {
