@@ -8,7 +8,8 @@ public sealed partial class NodeLifecycleCore
 
     /// <summary>
     /// A zone with no Ready node is fully disrupted; one with more than two not-ready nodes making up at least the
-    /// threshold is partially disrupted; any other is normal.
+    /// threshold is partially disrupted; any other is normal. A <see cref="Silent"/> node, Ready but not heard from for
+    /// a while, counts as not ready here.
     /// </summary>
     public static ZoneState ComputeZoneState(IReadOnlyCollection<string> readyStatuses, double unhealthyThreshold)
     {

@@ -38,7 +38,7 @@ public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
             }
             if (!node.ExcludedFromZone)
             {
-                (zoneReady.TryGetValue(node.Zone, out var list) ? list : zoneReady[node.Zone] = []).Add(current);
+                (zoneReady.TryGetValue(node.Zone, out var list) ? list : zoneReady[node.Zone] = []).Add(current == "True" && IsSilent(node.Name, now) ? Silent : current);
             }
             FollowReady(node, current, pass);
         }
@@ -50,6 +50,12 @@ public sealed partial class NodeLifecycleCore(NodeLifecycleOptions options)
         NextExpiry = _health.Values.Select(h => h.Probe + options.GracePeriod).Where(e => e >= now).Order().Cast<DateTimeOffset?>().FirstOrDefault();
         return new NodeLifecyclePlan(pass.Actions(), new Dictionary<string, ZoneState>(_zoneStates, StringComparer.Ordinal));
     }
+
+    /// <summary>How a Ready node that has not reported for <see cref="NodeLifecycleOptions.ZoneSilence"/> counts in its zone's health.</summary>
+    public const string Silent = "Silent";
+
+    private bool IsSilent(string name, DateTimeOffset now) =>
+        options.ZoneSilence < options.GracePeriod && _health.TryGetValue(name, out var health) && health.Probe + options.ZoneSilence < now;
 
     /// <summary>Times the node's heartbeat and returns its Ready status after this pass; null while it has none to judge.</summary>
     private string? Observe(NodeObservation node, DateTimeOffset now, Pass pass)

@@ -11,6 +11,18 @@ public sealed record NodeLifecycleOptions
     /// </summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a node that is still Ready may go without renewing its Lease before it counts against its zone's health
+    /// (null: half the grace period; at least the grace period: never, as on Kubernetes). The node itself is judged
+    /// only when its grace runs out. Nodes that fall silent together expire one by one over a renewal interval, and
+    /// kube judges a zone only by nodes already expired, so the first of them are evicted at the healthy rate before
+    /// the zone looks disrupted; counting silence lets the zone look disrupted before any of them expires.
+    /// </summary>
+    public TimeSpan? SilencePeriod { get; init; }
+
+    /// <summary>The silence that counts against a zone: <see cref="SilencePeriod"/>, or half the grace period.</summary>
+    public TimeSpan ZoneSilence => SilencePeriod ?? GracePeriod / 2;
+
     /// <summary>How often every node's health is looked at (--node-monitor-period; kube: 5 s).</summary>
     public TimeSpan MonitorPeriod { get; init; } = MonitorPeriodFor(TimeSpan.FromSeconds(10));
 

@@ -27,6 +27,10 @@ public sealed class NodeLifecycleCommandOptions
     public Option<int> LargeClusterThreshold { get; } = Make("--large-cluster-size-threshold",
         "Zones of more nodes than this keep evicting at the secondary rate when partially disrupted; smaller ones stop", Defaults.LargeClusterThreshold, v => v >= 0);
 
+    public Option<double> SilenceSeconds { get; } = Make("--node-silence-seconds",
+        "Seconds a Ready node may go without renewing its Lease before it counts against its zone's health, so a zone that falls silent together stops evicting before its nodes expire (0: half the grace period; the grace period or more: only expired nodes count, as on Kubernetes)",
+        0.0, v => v >= 0);
+
     public Option<int> DefaultTolerationSeconds { get; } = Make("--default-toleration-seconds",
         "tolerationSeconds of the not-ready and unreachable tolerations added to pods that have none (Kubernetes: 300)", 60, v => v >= 0);
 
@@ -36,7 +40,7 @@ public sealed class NodeLifecycleCommandOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { GraceSeconds, EvictionRate, SecondaryEvictionRate, UnhealthyZoneThreshold, LargeClusterThreshold, DefaultTolerationSeconds, TerminatedPodGcThreshold })
+        foreach (var option in new Option[] { GraceSeconds, SilenceSeconds, EvictionRate, SecondaryEvictionRate, UnhealthyZoneThreshold, LargeClusterThreshold, DefaultTolerationSeconds, TerminatedPodGcThreshold })
         {
             command.Options.Add(option);
         }
@@ -46,6 +50,7 @@ public sealed class NodeLifecycleCommandOptions
     {
         GracePeriod = TimeSpan.FromSeconds(result.GetValue(GraceSeconds)),
         MonitorPeriod = NodeLifecycleOptions.MonitorPeriodFor(TimeSpan.FromSeconds(result.GetValue(GraceSeconds))),
+        SilencePeriod = result.GetValue(SilenceSeconds) is > 0 and var silence ? TimeSpan.FromSeconds(silence) : null,
         EvictionRate = result.GetValue(EvictionRate),
         SecondaryEvictionRate = result.GetValue(SecondaryEvictionRate),
         UnhealthyZoneThreshold = result.GetValue(UnhealthyZoneThreshold),

@@ -141,4 +141,52 @@ public sealed class ZoneDisruptionTests
         // The stopped bucket had no token, so the new one starts drained (kube's SwapLimiter): first taint 10 s later.
         Assert.Equal((0, 0, 1, 2), (tainted[0], tainted[9], tainted[10], tainted[20]));
     }
+
+    // Six of ten nodes fall silent together, but their last renewals are spread over 2.5 s (a renewal interval), so
+    // their grace runs out one by one between 10 s and 12.5 s. Eviction rate 2 nodes/s, the benchmark's.
+    [Theory]
+    // Silence counts (half the grace period by default): the zone is disrupted at 7.5 s, before any node expires, and
+    // a small disrupted zone evicts nothing.
+    [InlineData(null, 0)]
+    // Only expired nodes count, as on Kubernetes: the zone looks healthy until the sixth expiry (13 s: 6/10 >= 0.55),
+    // and the five nodes expiring before it (10.5 s .. 12.5 s) are tainted at the healthy rate, one per 0.5 s.
+    [InlineData(10.0, 5)]
+    public void Nodes_that_fall_silent_together_disrupt_their_zone_before_their_grace_runs_out(double? silenceSeconds, int tainted)
+    {
+        var options = Options with { EvictionRate = 2, SilencePeriod = silenceSeconds is { } s ? TimeSpan.FromSeconds(s) : null };
+        var core = new NodeLifecycleCore(options);
+        var cluster = new Cluster("zone-a", 10);
+        var states = new List<ZoneState>();
+        for (var step = 0; step <= 60; step++)
+        {
+            var t = step * 0.5;
+            // Node i last renews at i * 0.5 s.
+            cluster.Beat(except: [.. Enumerable.Range(0, 6).Where(i => t > i * 0.5).Select(i => $"zone-a-{i}")]);
+            var plan = core.Step(Now.AddSeconds(t), cluster.Nodes);
+            cluster.Apply(plan);
+            states.Add(plan.Zones["zone-a"]);
+        }
+
+        Assert.Equal(tainted, cluster.Tainted("NoExecute"));
+        Assert.Equal(6, cluster.Tainted("NoSchedule"));
+        Assert.Equal(ZoneState.PartialDisruption, states[^1]);
+    }
+
+    [Fact]
+    public void A_few_silent_nodes_do_not_disrupt_a_zone()
+    {
+        var core = new NodeLifecycleCore(Options with { EvictionRate = 2 });
+        var cluster = new Cluster("zone-a", 10);
+        var states = new List<ZoneState>();
+        for (var s = 0; s <= 30; s++)
+        {
+            cluster.Beat(except: ["zone-a-0", "zone-a-1"]);
+            var plan = core.Step(Now.AddSeconds(s), cluster.Nodes);
+            cluster.Apply(plan);
+            states.Add(plan.Zones["zone-a"]);
+        }
+
+        Assert.All(states.Skip(1), state => Assert.Equal(ZoneState.Normal, state));
+        Assert.Equal(2, cluster.Tainted("NoExecute"));
+    }
 }
