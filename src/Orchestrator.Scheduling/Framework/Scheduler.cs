@@ -12,6 +12,7 @@ public sealed class Scheduler
     private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
     private readonly Random _random;
     private readonly List<(int Node, Status Status)> _rejected = [];
+    private readonly List<NodeInfo> _feasible = [];
     private int _nextStartNodeIndex;
     private long[] _column = [];
     private long[] _totals = [];
@@ -73,10 +74,12 @@ public sealed class Scheduler
 
         var count = nodes.Count;
         var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, count);
-        var feasible = new List<NodeInfo>(Math.Min(toFind, count));
-        if (_feasibleIndexes.Length < feasible.Capacity)
+        // Scratch reused by every cycle: the score table keeps the indexes it needs, not this list.
+        var feasible = _feasible;
+        feasible.Clear();
+        if (_feasibleIndexes.Length < Math.Min(toFind, count))
         {
-            _feasibleIndexes = new int[feasible.Capacity];
+            _feasibleIndexes = new int[Math.Min(toFind, count)];
         }
 
         var feasibleIndexes = _feasibleIndexes;
@@ -268,7 +271,7 @@ public sealed class Scheduler
             }
         }
 
-        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, nodes, table);
+        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, state.Snapshot.Nodes, indexes.ToArray(), table);
     }
 
     // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,
