@@ -22,6 +22,12 @@ public sealed class CycleState
     /// <summary>The snapshot this cycle reads, so plugins that look across nodes see the same cluster.</summary>
     public Snapshot Snapshot { get; }
 
+    /// <summary>
+    /// While the framework scores: the snapshot index of each node PreScore and Score are given, in the same order, so
+    /// a plugin can read the node list's columns instead of each NodeInfo. Empty at any other time.
+    /// </summary>
+    internal ReadOnlyMemory<int> FeasibleIndexes { get; set; }
+
     public void Write(string key, object value)
     {
         var i = IndexOf(key);

@@ -149,7 +149,10 @@ public sealed class Scheduler
             return Reserve(framework, state, pod, feasible[0].Name, processed, 1, null);
         }
 
+        // The indexes are scratch the next cycle overwrites, so the state (kept by the result) holds them only while scoring.
+        state.FeasibleIndexes = feasibleIndexes.AsMemory(0, feasible.Count);
         var scores = Score(framework, state, pod, feasible, feasibleIndexes.AsSpan(0, feasible.Count), out var error);
+        state.FeasibleIndexes = default;
         if (scores is null)
         {
             return new ScheduleResult { Error = error };

@@ -75,6 +75,9 @@ public sealed record NodeInfo
         return cached is not null;
     }
 
+    /// <summary>The node's zone label (topology.kubernetes.io/zone), interned; null when it has none.</summary>
+    internal string? Zone => _zoneLabel;
+
     /// <summary>How many pods on the node the owner (by uid) has; pods and their owner always share a namespace.</summary>
     internal int PodsOwnedBy(string ownerUid) => Owners.Of(ownerUid);
 

@@ -6,7 +6,7 @@ using Orchestrator.Scheduling.Model;
 namespace Orchestrator.Scheduling.Plugins.PodTopologySpread;
 
 /// <summary>Enforces DoNotSchedule spread constraints, scores ScheduleAnyway ones, and spreads replicas of one owner by default.</summary>
-public sealed partial class PodTopologySpreadPlugin : IPreFilterExtensions, IFilterPlugin, IPreScorePlugin, IScorePlugin
+public sealed partial class PodTopologySpreadPlugin : IPreFilterExtensions, IFilterPlugin, IPreScorePlugin, IScorePlugin, IRowScorePlugin
 {
     public const string PluginName = "PodTopologySpread";
     public const string ErrReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
