@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Orchestrator.Scheduling.Model;
 
 namespace Orchestrator.Scheduling.Framework;
@@ -12,11 +11,10 @@ public sealed class Scheduler
     private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
     private readonly Random _random;
     private readonly List<(int Node, Status Status)> _rejected = [];
-    private readonly List<NodeInfo> _feasible = [];
+    private readonly FeasibleNodes _feasible = new();
     private int _nextStartNodeIndex;
     private long[] _column = [];
     private long[] _totals = [];
-    private int[] _feasibleIndexes = [];
 
     public Scheduler(Random random)
         : this([Profile.Default], random)
@@ -76,13 +74,7 @@ public sealed class Scheduler
         var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, count);
         // Scratch reused by every cycle: the score table keeps the indexes it needs, not this list.
         var feasible = _feasible;
-        feasible.Clear();
-        if (_feasibleIndexes.Length < Math.Min(toFind, count))
-        {
-            _feasibleIndexes = new int[Math.Min(toFind, count)];
-        }
-
-        var feasibleIndexes = _feasibleIndexes;
+        feasible.Reset(nodes, Math.Min(toFind, count));
         // Why nodes were rejected only matters when none fits; a scratch list reused by every cycle costs nothing to
         // fill on the common path, where a busy cluster rejects a hundred full nodes a cycle.
         var rejected = _rejected;
@@ -104,8 +96,7 @@ public sealed class Scheduler
                 ref readonly var row = ref nodes.RowAt(at);
                 if (precheck.Passes(in row))
                 {
-                    feasibleIndexes[feasible.Count] = at;
-                    feasible.Add(nodes[at]);
+                    feasible.Add(at);
                     continue;
                 }
 
@@ -122,8 +113,7 @@ public sealed class Scheduler
                 : framework.RunFilters(state, pod, node, active);
             if (status.IsSuccess)
             {
-                feasibleIndexes[feasible.Count] = at;
-                feasible.Add(node);
+                feasible.Add(at);
             }
             else if (status.IsRejected)
             {
@@ -150,8 +140,8 @@ public sealed class Scheduler
         }
 
         // The indexes are scratch the next cycle overwrites, so the state (kept by the result) holds them only while scoring.
-        state.FeasibleIndexes = feasibleIndexes.AsMemory(0, feasible.Count);
-        var scores = Score(framework, state, pod, feasible, feasibleIndexes.AsSpan(0, feasible.Count), out var error);
+        state.FeasibleIndexes = feasible.IndexMemory;
+        var scores = Score(framework, state, pod, feasible, out var error);
         state.FeasibleIndexes = default;
         if (scores is null)
         {
@@ -213,7 +203,7 @@ public sealed class Scheduler
     }
 
     private ScoreTable? Score(
-        ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, ReadOnlySpan<int> indexes, out Status? error)
+        ProfileFramework framework, CycleState state, PodInfo pod, FeasibleNodes nodes, out Status? error)
     {
         error = null;
         foreach (var plugin in framework.PreScore)
@@ -255,9 +245,9 @@ public sealed class Scheduler
             }
 
             column.Clear();
-            if (plugin is not IRowScorePlugin rows || !rows.TryScoreRows(state, pod, state.Snapshot.Nodes, indexes, column))
+            if (plugin is not IRowScorePlugin rows || !rows.TryScoreRows(state, pod, state.Snapshot.Nodes, nodes.Indexes, column))
             {
-                plugin.ScoreAll(state, pod, CollectionsMarshal.AsSpan(nodes), column);
+                plugin.ScoreAll(state, pod, nodes.AsSpan(), column);
             }
 
             plugin.NormalizeScore(state, pod, nodes, column);
@@ -274,7 +264,7 @@ public sealed class Scheduler
             }
         }
 
-        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, state.Snapshot.Nodes, indexes.ToArray(), table);
+        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, state.Snapshot.Nodes, nodes.Indexes.ToArray(), table);
     }
 
     // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,

@@ -19,13 +19,14 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
 
     private readonly Chunk[] _chunks;
 
-    private NodeList(Chunk[] chunks, int count)
+    private NodeList(Chunk[] chunks, int count, int zoneCount)
     {
         _chunks = chunks;
         Count = count;
+        ZoneCount = zoneCount;
     }
 
-    public static NodeList Empty { get; } = new([], 0);
+    public static NodeList Empty { get; } = new([], 0, 0);
 
     public int Count { get; }
 
@@ -50,6 +51,9 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     /// <summary>The node's interned zone label (NodeInfo.Zone) without touching the node: spreading reads it on every scored node.</summary>
     internal string? ZoneAt(int index) => _chunks[index >> ChunkBits].Zones[index & ChunkMask];
 
+    /// <summary>How many distinct zones the nodes are in: once a cycle has seen this many, no other node adds one.</summary>
+    internal int ZoneCount { get; }
+
     public static NodeList Of(IEnumerable<NodeInfo> nodes)
     {
         var all = nodes.ToArray();
@@ -60,7 +64,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
             chunks[c] = new Chunk(part, [.. part.Select(NodeRow.Of)], [.. part.Select(n => n.Zone)]);
         }
 
-        return new NodeList(chunks, all.Length);
+        return new NodeList(chunks, all.Length, CountZones(chunks));
     }
 
     /// <summary>A list with the node at the index replaced; this list is unchanged and shares every other chunk.</summary>
@@ -75,17 +79,36 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         rows[index & ChunkMask] = NodeRow.Of(node);
 
         // Assuming a pod keeps the node's labels, so the zones are shared with the old chunk unless this one moved.
-        if (!ReferenceEquals(zones[index & ChunkMask], node.Zone))
+        var zoneMoved = !ReferenceEquals(zones[index & ChunkMask], node.Zone);
+        if (zoneMoved)
         {
             zones = (string?[])zones.Clone();
             zones[index & ChunkMask] = node.Zone;
         }
 
         chunks[index >> ChunkBits] = new Chunk(nodes, rows, zones);
-        return new NodeList(chunks, Count);
+        return new NodeList(chunks, Count, zoneMoved ? CountZones(chunks) : ZoneCount);
     }
 
     public Enumerator GetEnumerator() => new(this);
+
+    // Zone labels are interned (NodeInfo), so distinct references are distinct zones.
+    private static int CountZones(Chunk[] chunks)
+    {
+        var zones = new HashSet<string>(ReferenceEqualityComparer.Instance);
+        foreach (var chunk in chunks)
+        {
+            foreach (var zone in chunk.Zones)
+            {
+                if (zone is not null)
+                {
+                    zones.Add(zone);
+                }
+            }
+        }
+
+        return zones.Count;
+    }
 
     IEnumerator<NodeInfo> IEnumerable<NodeInfo>.GetEnumerator() => GetEnumerator();
 

@@ -35,7 +35,8 @@ public sealed partial class PodTopologySpreadPlugin
             var all = state.Snapshot.Nodes;
             for (var i = 0; i < constraints.Length; i++)
             {
-                for (var n = 0; constraints[i].TopologyKey == WellKnownLabels.Zone && n < indexes.Length; n++)
+                // Once every zone of the cluster is in the table no later node can add one: stop after a handful.
+                for (var n = 0; constraints[i].TopologyKey == WellKnownLabels.Zone && n < indexes.Length && counts[i].Count < all.ZoneCount; n++)
                 {
                     if (all.ZoneAt(indexes[n]) is { } zone)
                     {
@@ -97,16 +98,26 @@ public sealed partial class PodTopologySpreadPlugin
             return false;
         }
 
+        // What Score works out per constraint on every node, worked out once: which kind of domain, its weight, and
+        // maxSkew - 1 (kept an int, so the sum below converts it exactly as Score does).
         var constraints = s.Constraints.AsSpan();
+        Span<bool> isHostname = stackalloc bool[constraints.Length];
+        Span<int> skews = stackalloc int[constraints.Length];
+        for (var i = 0; i < constraints.Length; i++)
+        {
+            isHostname[i] = constraints[i].TopologyKey == WellKnownLabels.Hostname;
+            skews[i] = constraints[i].MaxSkew - 1;
+        }
+
+        var weights = s.Weights.AsSpan(0, constraints.Length);
         for (var n = 0; n < indexes.Length; n++)
         {
             var index = indexes[n];
             double score = 0;
             for (var i = 0; i < constraints.Length; i++)
             {
-                var constraint = constraints[i];
                 long count;
-                if (constraint.TopologyKey == WellKnownLabels.Hostname)
+                if (isHostname[i])
                 {
                     // Every node is in its own hostname domain (SpreadConstraint.TryDomain).
                     count = ownerPods[index];
@@ -121,7 +132,7 @@ public sealed partial class PodTopologySpreadPlugin
                     continue;
                 }
 
-                score += (count * s.Weights[i]) + (constraint.MaxSkew - 1);
+                score += (count * weights[i]) + skews[i];
             }
 
             scores[n] = (long)Math.Round(score, MidpointRounding.AwayFromZero);
