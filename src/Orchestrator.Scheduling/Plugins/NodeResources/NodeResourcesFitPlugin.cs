@@ -178,6 +178,10 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
     private void MostAllocatedCpuMemory(PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
     {
         var (podCpu, podMemory, cpuWeight, memoryWeight) = (pod.NonZeroMilliCpu, pod.NonZeroMemory, _weights[0], _weights[1]);
+
+        // Nodes of a cluster mostly share their allocatable, so each divisor is set up once and reused while it repeats.
+        ExactDivisor cpu = default, memory = default;
+        var both = new ExactDivisor(cpuWeight + memoryWeight);
         for (var n = 0; n < indexes.Length; n++)
         {
             ref readonly var row = ref nodes.RowAt(indexes[n]);
@@ -185,17 +189,19 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
             long weights = 0;
             if (row.AllocatableMilliCpu != 0)
             {
-                score += MostAllocated.ResourceScore(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu) * cpuWeight;
+                cpu = cpu.Divisor == row.AllocatableMilliCpu ? cpu : new ExactDivisor(row.AllocatableMilliCpu);
+                score += cpu.Divide(Math.Min(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu) * 100) * cpuWeight;
                 weights += cpuWeight;
             }
 
             if (row.AllocatableMemory != 0)
             {
-                score += MostAllocated.ResourceScore(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory) * memoryWeight;
+                memory = memory.Divisor == row.AllocatableMemory ? memory : new ExactDivisor(row.AllocatableMemory);
+                score += memory.Divide(Math.Min(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory) * 100) * memoryWeight;
                 weights += memoryWeight;
             }
 
-            scores[n] = weights == 0 ? 0 : score / weights;
+            scores[n] = weights == 0 ? 0 : weights == both.Divisor ? both.Divide(score) : score / weights;
         }
     }
 
