@@ -37,7 +37,14 @@ internal sealed class FeasibleNodes : IReadOnlyList<NodeInfo>
         _materialized.Clear();
     }
 
-    public void Add(int index) => _indexes[Count++] = index;
+    /// <summary>Room for this cycle's indexes, filled by the caller's loop and then committed with SetCount.</summary>
+    public Span<int> Buffer => _indexes;
+
+    public void SetCount(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _indexes.Length);
+        Count = count;
+    }
 
     /// <summary>The indexes for the cycle's state and score table: valid until the next Reset.</summary>
     public ReadOnlyMemory<int> IndexMemory => _indexes.AsMemory(0, Count);

@@ -87,7 +87,11 @@ public sealed class Scheduler
         var hasPrecheck = ProfileFramework.TryPrecheck(pod, active, out var precheck) && !withNominated;
         var index = _nextStartNodeIndex % count;
         var processed = 0;
-        for (; processed < count && feasible.Count < toFind; processed++)
+
+        // The count and buffer in locals: the loop's exit test and stores then stay in registers.
+        var found = feasible.Buffer;
+        var feasibleCount = 0;
+        for (; processed < count && feasibleCount < toFind; processed++)
         {
             var at = index;
             index = index + 1 == count ? 0 : index + 1;
@@ -96,7 +100,7 @@ public sealed class Scheduler
                 ref readonly var row = ref nodes.RowAt(at);
                 if (precheck.Passes(in row))
                 {
-                    feasible.Add(at);
+                    found[feasibleCount++] = at;
                     continue;
                 }
 
@@ -113,7 +117,7 @@ public sealed class Scheduler
                 : framework.RunFilters(state, pod, node, active);
             if (status.IsSuccess)
             {
-                feasible.Add(at);
+                found[feasibleCount++] = at;
             }
             else if (status.IsRejected)
             {
@@ -127,6 +131,7 @@ public sealed class Scheduler
 
         // Where the next cycle starts, so a sampled cluster is searched round-robin.
         _nextStartNodeIndex = index;
+        feasible.SetCount(feasibleCount);
         if (feasible.Count == 0)
         {
             var statuses = rejected.ToImmutableDictionary(r => nodes[r.Node].Name, r => r.Status, StringComparer.Ordinal);

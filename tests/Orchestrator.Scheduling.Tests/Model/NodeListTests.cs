@@ -62,4 +62,26 @@ public sealed class NodeListTests
             Assert.Equal(i == 70 ? 109 : 110, after.RowAt(i).FreePods);
         }
     }
+
+    [Fact]
+    public void Each_nodes_zone_is_kept_beside_it_and_the_list_counts_its_distinct_zones()
+    {
+        var before = NodeList.Of(Enumerable.Range(0, 130).Select(i => (NodeInfo)NodeBuilder.Named($"n{i}").Zone($"zone-{i % 3}")));
+
+        var assumed = before.SetItem(70, before[70].WithPod(PodBuilder.Named("p")));
+        var moved = before.SetItem(71, NodeBuilder.Named("n71").Zone("zone-new"));
+        var unlabelled = NodeList.Of([NodeBuilder.Named("a"), NodeBuilder.Named("b").Zone("zone-a")]);
+
+        for (var i = 0; i < 130; i++)
+        {
+            Assert.Equal($"zone-{i % 3}", before.ZoneAt(i));
+            Assert.Equal($"zone-{i % 3}", assumed.ZoneAt(i));
+            Assert.Equal(i == 71 ? "zone-new" : $"zone-{i % 3}", moved.ZoneAt(i));
+        }
+
+        Assert.Equal((3, 3, 4), (before.ZoneCount, assumed.ZoneCount, moved.ZoneCount));
+        Assert.Null(unlabelled.ZoneAt(0));
+        Assert.Equal(1, unlabelled.ZoneCount);
+        Assert.Equal(0, NodeList.Empty.ZoneCount);
+    }
 }
