@@ -178,10 +178,6 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
     private void MostAllocatedCpuMemory(PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
     {
         var (podCpu, podMemory, cpuWeight, memoryWeight) = (pod.NonZeroMilliCpu, pod.NonZeroMemory, _weights[0], _weights[1]);
-
-        // Nodes of a cluster mostly share their allocatable, so each divisor is set up once and reused while it repeats.
-        ExactDivisor cpu = default, memory = default;
-        var both = new ExactDivisor(cpuWeight + memoryWeight);
         for (var n = 0; n < indexes.Length; n++)
         {
             ref readonly var row = ref nodes.RowAt(indexes[n]);
@@ -189,19 +185,17 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
             long weights = 0;
             if (row.AllocatableMilliCpu != 0)
             {
-                cpu = cpu.Divisor == row.AllocatableMilliCpu ? cpu : new ExactDivisor(row.AllocatableMilliCpu);
-                score += cpu.Divide(Math.Min(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu) * 100) * cpuWeight;
+                score += MostAllocated.ResourceScore(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu) * cpuWeight;
                 weights += cpuWeight;
             }
 
             if (row.AllocatableMemory != 0)
             {
-                memory = memory.Divisor == row.AllocatableMemory ? memory : new ExactDivisor(row.AllocatableMemory);
-                score += memory.Divide(Math.Min(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory) * 100) * memoryWeight;
+                score += MostAllocated.ResourceScore(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory) * memoryWeight;
                 weights += memoryWeight;
             }
 
-            scores[n] = weights == 0 ? 0 : weights == both.Divisor ? both.Divide(score) : score / weights;
+            scores[n] = weights == 0 ? 0 : score / weights;
         }
     }
 

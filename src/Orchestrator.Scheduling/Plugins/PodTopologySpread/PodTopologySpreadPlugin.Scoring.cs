@@ -148,12 +148,6 @@ public sealed partial class PodTopologySpreadPlugin
 
         // Ignored nodes are rare (explicit constraints on nodes missing a key); without any, no node name is looked up.
         var anyIgnored = s.Ignored.Count > 0;
-        if (!anyIgnored)
-        {
-            NormalizeAll(scores);
-            return;
-        }
-
         var min = long.MaxValue;
         long max = 0;
         for (var i = 0; i < scores.Length; i++)
@@ -170,30 +164,6 @@ public sealed partial class PodTopologySpreadPlugin
             scores[i] = anyIgnored && s.Ignored.Contains(nodes[i].Name) ? 0
                 : max == 0 ? NodeScores.Max
                 : NodeScores.Max * (max + min - scores[i]) / max;
-        }
-    }
-
-    // NormalizeScore when no node is ignored: the same arithmetic, dividing by max through one ExactDivisor.
-    private static void NormalizeAll(Span<long> scores)
-    {
-        var min = long.MaxValue;
-        long max = 0;
-        foreach (var score in scores)
-        {
-            min = Math.Min(min, score);
-            max = Math.Max(max, score);
-        }
-
-        if (max == 0)
-        {
-            scores.Fill(NodeScores.Max);
-            return;
-        }
-
-        var divisor = new ExactDivisor(max);
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] = divisor.Divide(NodeScores.Max * (max + min - scores[i]));
         }
     }
 
