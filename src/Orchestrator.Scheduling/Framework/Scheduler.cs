@@ -91,13 +91,14 @@ public sealed class Scheduler
         // The count and buffer in locals: the loop's exit test and stores then stay in registers.
         var found = feasible.Buffer;
         var feasibleCount = 0;
+        var rows = nodes.Read();
         for (; processed < count && feasibleCount < toFind; processed++)
         {
             var at = index;
             index = index + 1 == count ? 0 : index + 1;
             if (hasPrecheck)
             {
-                ref readonly var row = ref nodes.RowAt(at);
+                ref readonly var row = ref rows.Row(at);
                 if (precheck.Passes(in row))
                 {
                     found[feasibleCount++] = at;

@@ -33,12 +33,13 @@ public sealed partial class PodTopologySpreadPlugin
             // The defaults over the scheduler's feasible nodes: their zones come from the node list's zone column,
             // without touching 500 NodeInfos scattered over the heap. Same tables, filled in the same node order.
             var all = state.Snapshot.Nodes;
+            var zones = all.Read();
             for (var i = 0; i < constraints.Length; i++)
             {
                 // Once every zone of the cluster is in the table no later node can add one: stop after a handful.
                 for (var n = 0; constraints[i].TopologyKey == WellKnownLabels.Zone && n < indexes.Length && counts[i].Count < all.ZoneCount; n++)
                 {
-                    if (all.ZoneAt(indexes[n]) is { } zone)
+                    if (zones.Zone(indexes[n]) is { } zone)
                     {
                         anyDomain |= counts[i].TryAdd(zone);
                     }
@@ -110,6 +111,7 @@ public sealed partial class PodTopologySpreadPlugin
         }
 
         var weights = s.Weights.AsSpan(0, constraints.Length);
+        var zones = nodes.Read();
         for (var n = 0; n < indexes.Length; n++)
         {
             var index = indexes[n];
@@ -122,7 +124,7 @@ public sealed partial class PodTopologySpreadPlugin
                     // Every node is in its own hostname domain (SpreadConstraint.TryDomain).
                     count = ownerPods[index];
                 }
-                else if (nodes.ZoneAt(index) is { } zone)
+                else if (zones.Zone(index) is { } zone)
                 {
                     // The zone key, read from the node list's column: what TryGetLabel(Zone) returns.
                     count = s.Counts[i].PodsIn(zone);

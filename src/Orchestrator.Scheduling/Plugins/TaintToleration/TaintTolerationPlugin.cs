@@ -65,9 +65,10 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IRowFilter, IPreScore
     bool IRowScorePlugin.TryScoreRows(CycleState state, PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
     {
         ImmutableArray<Toleration>? tolerations = null;
+        var rows = nodes.Read();
         for (var i = 0; i < indexes.Length; i++)
         {
-            scores[i] = (nodes.RowAt(indexes[i]).Flags & NodeFlags.Taints) == 0
+            scores[i] = (rows.Row(indexes[i]).Flags & NodeFlags.Taints) == 0
                 ? 0
                 : Untolerated(tolerations ??= state.Read<Tolerations>(PreScoreKey).Items, nodes[indexes[i]]);
         }
