@@ -127,7 +127,7 @@ public sealed partial class PodTopologySpreadPlugin
                 else if (zones.Zone(index) is { } zone)
                 {
                     // The zone key, read from the node list's column: what TryGetLabel(Zone) returns.
-                    count = s.Counts[i].PodsIn(zone);
+                    count = s.Counts[i].PodsInInterned(zone);
                 }
                 else
                 {
