@@ -19,14 +19,15 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
 
     private readonly Chunk[] _chunks;
 
-    private NodeList(Chunk[] chunks, int count, int zoneCount)
+    private NodeList(Chunk[] chunks, int count, int zoneCount, int taintedCount)
     {
         _chunks = chunks;
         Count = count;
         ZoneCount = zoneCount;
+        TaintedCount = taintedCount;
     }
 
-    public static NodeList Empty { get; } = new([], 0, 0);
+    public static NodeList Empty { get; } = new([], 0, 0, 0);
 
     public int Count { get; }
 
@@ -57,6 +58,9 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     /// <summary>How many distinct zones the nodes are in: once a cycle has seen this many, no other node adds one.</summary>
     internal int ZoneCount { get; }
 
+    /// <summary>How many nodes carry any taint: with none, TaintToleration's score is 0 on every node without a look.</summary>
+    internal int TaintedCount { get; }
+
     public static NodeList Of(IEnumerable<NodeInfo> nodes)
     {
         var all = nodes.ToArray();
@@ -67,7 +71,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
             chunks[c] = new Chunk(part, [.. part.Select(NodeRow.Of)], [.. part.Select(n => n.Zone)]);
         }
 
-        return new NodeList(chunks, all.Length, CountZones(chunks));
+        return new NodeList(chunks, all.Length, CountZones(chunks), chunks.Sum(c => c.Rows.Count(IsTainted)));
     }
 
     /// <summary>A list with the node at the index replaced; this list is unchanged and shares every other chunk.</summary>
@@ -76,6 +80,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         _ = this[index];
         var chunks = (Chunk[])_chunks.Clone();
         var (nodes, rows, zones) = chunks[index >> ChunkBits];
+        var wasTainted = IsTainted(rows[index & ChunkMask]);
         nodes = (NodeInfo[])nodes.Clone();
         rows = (NodeRow[])rows.Clone();
         nodes[index & ChunkMask] = node;
@@ -90,10 +95,13 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         }
 
         chunks[index >> ChunkBits] = new Chunk(nodes, rows, zones);
-        return new NodeList(chunks, Count, zoneMoved ? CountZones(chunks) : ZoneCount);
+        var tainted = TaintedCount + (IsTainted(rows[index & ChunkMask]) ? 1 : 0) - (wasTainted ? 1 : 0);
+        return new NodeList(chunks, Count, zoneMoved ? CountZones(chunks) : ZoneCount, tainted);
     }
 
     public Enumerator GetEnumerator() => new(this);
+
+    private static bool IsTainted(NodeRow row) => (row.Flags & NodeFlags.Taints) != 0;
 
     // Zone labels are interned (NodeInfo), so distinct references are distinct zones.
     private static int CountZones(Chunk[] chunks)

@@ -84,4 +84,29 @@ public sealed class NodeListTests
         Assert.Equal(1, unlabelled.ZoneCount);
         Assert.Equal(0, NodeList.Empty.ZoneCount);
     }
+
+    // Steps replace node i with a tainted ("t3") or untainted ("u3") node, or assume a pod onto it ("p3").
+    [Theory]
+    [InlineData("", 2)]
+    [InlineData("p0", 2)]
+    [InlineData("t5", 3)]
+    [InlineData("t5 t5", 3)]
+    [InlineData("u0", 1)]
+    [InlineData("u0 u70", 0)]
+    [InlineData("u0 u70 t100 p100", 1)]
+    public void The_list_counts_its_tainted_nodes_as_nodes_are_replaced(string steps, int expected)
+    {
+        static NodeInfo Node(int i, bool tainted) =>
+            tainted ? NodeBuilder.Named($"n{i}").Taint("k", "v", TaintEffect.PreferNoSchedule) : NodeBuilder.Named($"n{i}");
+
+        var list = NodeList.Of(Enumerable.Range(0, 130).Select(i => Node(i, i is 0 or 70)));
+        foreach (var step in steps.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var i = int.Parse(step[1..], System.Globalization.CultureInfo.InvariantCulture);
+            list = list.SetItem(i, step[0] == 'p' ? list[i].WithPod(PodBuilder.Named($"p{i}")) : Node(i, step[0] == 't'));
+        }
+
+        Assert.Equal(expected, list.TaintedCount);
+        Assert.Equal(Enumerable.Range(0, 130).Count(i => !list[i].Taints.IsDefaultOrEmpty), list.TaintedCount);
+    }
 }

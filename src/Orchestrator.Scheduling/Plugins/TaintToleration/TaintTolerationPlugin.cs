@@ -64,6 +64,13 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IRowFilter, IPreScore
     /// <summary>ScoreAll without touching untainted nodes: their rows say they have no taints, so they score 0.</summary>
     bool IRowScorePlugin.TryScoreRows(CycleState state, PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
     {
+        if (nodes.TaintedCount == 0)
+        {
+            // What the loop below gives when no row has a taint, without reading 500 rows for it.
+            scores[..indexes.Length].Clear();
+            return true;
+        }
+
         ImmutableArray<Toleration>? tolerations = null;
         var rows = nodes.Read();
         for (var i = 0; i < indexes.Length; i++)
