@@ -9,9 +9,10 @@ public sealed class CycleState
     // constants) beats hashing the key on each of 500 nodes.
     private readonly List<KeyValuePair<string, object>> _data = [];
 
-    // Made on first use: every cycle makes a CycleState, and most skip nothing or one plugin.
-    private HashSet<string>? _skipFilter;
-    private HashSet<string>? _skipScore;
+    // Made on first use: every cycle makes a CycleState, and skips two or three of a dozen plugins at most, so a list
+    // searched by name costs less than a hash set's buckets on every decision.
+    private List<string>? _skipFilter;
+    private List<string>? _skipScore;
 
     public CycleState(Snapshot snapshot)
     {
@@ -20,6 +21,12 @@ public sealed class CycleState
 
     /// <summary>The snapshot this cycle reads, so plugins that look across nodes see the same cluster.</summary>
     public Snapshot Snapshot { get; }
+
+    /// <summary>
+    /// While the framework scores: the snapshot index of each node PreScore and Score are given, in the same order, so
+    /// a plugin can read the node list's columns instead of each NodeInfo. Empty at any other time.
+    /// </summary>
+    internal ReadOnlyMemory<int> FeasibleIndexes { get; set; }
 
     public void Write(string key, object value)
     {
@@ -43,8 +50,8 @@ public sealed class CycleState
             clone._data.Add(new(key, value is IStateData data ? data.Copy() : value));
         }
 
-        clone._skipFilter = _skipFilter is null ? null : new(_skipFilter, StringComparer.Ordinal);
-        clone._skipScore = _skipScore is null ? null : new(_skipScore, StringComparer.Ordinal);
+        clone._skipFilter = _skipFilter is null ? null : [.. _skipFilter];
+        clone._skipScore = _skipScore is null ? null : [.. _skipScore];
         return clone;
     }
 
@@ -86,11 +93,19 @@ public sealed class CycleState
         return -1;
     }
 
-    internal void SkipFilter(string plugin) => (_skipFilter ??= new(StringComparer.Ordinal)).Add(plugin);
+    internal void SkipFilter(string plugin) => Add(_skipFilter ??= new(4), plugin);
 
     internal bool IsFilterSkipped(string plugin) => _skipFilter is not null && _skipFilter.Contains(plugin);
 
-    internal void SkipScore(string plugin) => (_skipScore ??= new(StringComparer.Ordinal)).Add(plugin);
+    internal void SkipScore(string plugin) => Add(_skipScore ??= new(4), plugin);
 
     internal bool IsScoreSkipped(string plugin) => _skipScore is not null && _skipScore.Contains(plugin);
+
+    private static void Add(List<string> names, string name)
+    {
+        if (!names.Contains(name))
+        {
+            names.Add(name);
+        }
+    }
 }

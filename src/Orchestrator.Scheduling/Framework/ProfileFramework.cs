@@ -27,16 +27,24 @@ internal sealed partial class ProfileFramework
     /// <summary>The filters PreFilter did not tell to skip, in order: looked up once per cycle instead of once per node.</summary>
     public IFilterPlugin[] ActiveFilters(CycleState state)
     {
-        var active = new List<IFilterPlugin>(Filter.Length);
+        var count = 0;
+        foreach (var plugin in Filter)
+        {
+            count += state.IsFilterSkipped(plugin.Name) ? 0 : 1;
+        }
+
+        // One array a cycle, not a list and its copy.
+        var active = new IFilterPlugin[count];
+        var next = 0;
         foreach (var plugin in Filter)
         {
             if (!state.IsFilterSkipped(plugin.Name))
             {
-                active.Add(plugin);
+                active[next++] = plugin;
             }
         }
 
-        return [.. active];
+        return active;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Orchestrator.Scheduling.Model;
 
 namespace Orchestrator.Scheduling.Framework;
@@ -12,10 +11,10 @@ public sealed class Scheduler
     private readonly ImmutableDictionary<string, ProfileFramework> _profiles;
     private readonly Random _random;
     private readonly List<(int Node, Status Status)> _rejected = [];
+    private readonly FeasibleNodes _feasible = new();
     private int _nextStartNodeIndex;
     private long[] _column = [];
     private long[] _totals = [];
-    private int[] _feasibleIndexes = [];
 
     public Scheduler(Random random)
         : this([Profile.Default], random)
@@ -73,13 +72,9 @@ public sealed class Scheduler
 
         var count = nodes.Count;
         var toFind = NodeSampling.FeasibleNodesToFind(framework.Profile.PercentageOfNodesToScore, count);
-        var feasible = new List<NodeInfo>(Math.Min(toFind, count));
-        if (_feasibleIndexes.Length < feasible.Capacity)
-        {
-            _feasibleIndexes = new int[feasible.Capacity];
-        }
-
-        var feasibleIndexes = _feasibleIndexes;
+        // Scratch reused by every cycle: the score table keeps the indexes it needs, not this list.
+        var feasible = _feasible;
+        feasible.Reset(nodes, Math.Min(toFind, count));
         // Why nodes were rejected only matters when none fits; a scratch list reused by every cycle costs nothing to
         // fill on the common path, where a busy cluster rejects a hundred full nodes a cycle.
         var rejected = _rejected;
@@ -92,17 +87,21 @@ public sealed class Scheduler
         var hasPrecheck = ProfileFramework.TryPrecheck(pod, active, out var precheck) && !withNominated;
         var index = _nextStartNodeIndex % count;
         var processed = 0;
-        for (; processed < count && feasible.Count < toFind; processed++)
+
+        // The count and buffer in locals: the loop's exit test and stores then stay in registers.
+        var found = feasible.Buffer;
+        var feasibleCount = 0;
+        var rows = nodes.Read();
+        for (; processed < count && feasibleCount < toFind; processed++)
         {
             var at = index;
             index = index + 1 == count ? 0 : index + 1;
             if (hasPrecheck)
             {
-                ref readonly var row = ref nodes.RowAt(at);
+                ref readonly var row = ref rows.Row(at);
                 if (precheck.Passes(in row))
                 {
-                    feasibleIndexes[feasible.Count] = at;
-                    feasible.Add(nodes[at]);
+                    found[feasibleCount++] = at;
                     continue;
                 }
 
@@ -119,8 +118,7 @@ public sealed class Scheduler
                 : framework.RunFilters(state, pod, node, active);
             if (status.IsSuccess)
             {
-                feasibleIndexes[feasible.Count] = at;
-                feasible.Add(node);
+                found[feasibleCount++] = at;
             }
             else if (status.IsRejected)
             {
@@ -134,6 +132,7 @@ public sealed class Scheduler
 
         // Where the next cycle starts, so a sampled cluster is searched round-robin.
         _nextStartNodeIndex = index;
+        feasible.SetCount(feasibleCount);
         if (feasible.Count == 0)
         {
             var statuses = rejected.ToImmutableDictionary(r => nodes[r.Node].Name, r => r.Status, StringComparer.Ordinal);
@@ -146,7 +145,10 @@ public sealed class Scheduler
             return Reserve(framework, state, pod, feasible[0].Name, processed, 1, null);
         }
 
-        var scores = Score(framework, state, pod, feasible, feasibleIndexes.AsSpan(0, feasible.Count), out var error);
+        // The indexes are scratch the next cycle overwrites, so the state (kept by the result) holds them only while scoring.
+        state.FeasibleIndexes = feasible.IndexMemory;
+        var scores = Score(framework, state, pod, feasible, out var error);
+        state.FeasibleIndexes = default;
         if (scores is null)
         {
             return new ScheduleResult { Error = error };
@@ -207,7 +209,7 @@ public sealed class Scheduler
     }
 
     private ScoreTable? Score(
-        ProfileFramework framework, CycleState state, PodInfo pod, List<NodeInfo> nodes, ReadOnlySpan<int> indexes, out Status? error)
+        ProfileFramework framework, CycleState state, PodInfo pod, FeasibleNodes nodes, out Status? error)
     {
         error = null;
         foreach (var plugin in framework.PreScore)
@@ -249,9 +251,9 @@ public sealed class Scheduler
             }
 
             column.Clear();
-            if (plugin is not IRowScorePlugin rows || !rows.TryScoreRows(state, pod, state.Snapshot.Nodes, indexes, column))
+            if (plugin is not IRowScorePlugin rows || !rows.TryScoreRows(state, pod, state.Snapshot.Nodes, nodes.Indexes, column))
             {
-                plugin.ScoreAll(state, pod, CollectionsMarshal.AsSpan(nodes), column);
+                plugin.ScoreAll(state, pod, nodes.AsSpan(), column);
             }
 
             plugin.NormalizeScore(state, pod, nodes, column);
@@ -268,7 +270,7 @@ public sealed class Scheduler
             }
         }
 
-        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, nodes, table);
+        return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, state.Snapshot.Nodes, nodes.Indexes.ToArray(), table);
     }
 
     // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,

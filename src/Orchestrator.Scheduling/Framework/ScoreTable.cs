@@ -13,16 +13,19 @@ public sealed class ScoreTable
     // from it when asked: a few multiplications per node cost less than a 4 KB array per decision for the GC.
     private readonly byte[] _scores;
 
-    // The feasible nodes themselves: their names are only needed when someone reads Nodes or asks for one node, so
-    // the array of names is built then, not on every decision.
-    private readonly List<NodeInfo> _nodes;
+    // The feasible nodes as indexes into the cycle's (immutable) node list: their names are only needed when someone
+    // reads Nodes or asks for one node, so the array of names is built then, not on every decision, and the scheduler
+    // reuses its list of feasible nodes for the next cycle.
+    private readonly NodeList _nodes;
+    private readonly int[] _indexes;
     private ImmutableArray<string> _names;
 
-    internal ScoreTable(ImmutableArray<string> plugins, ImmutableArray<int> weights, List<NodeInfo> nodes, byte[] scores)
+    internal ScoreTable(ImmutableArray<string> plugins, ImmutableArray<int> weights, NodeList nodes, int[] indexes, byte[] scores)
     {
         Plugins = plugins;
         Weights = weights;
         _nodes = nodes;
+        _indexes = indexes;
         _scores = scores;
     }
 
@@ -30,9 +33,9 @@ public sealed class ScoreTable
 
     public ImmutableArray<int> Weights { get; }
 
-    public ImmutableArray<string> Nodes => _names.IsDefault ? _names = [.. _nodes.Select(n => n.Name)] : _names;
+    public ImmutableArray<string> Nodes => _names.IsDefault ? _names = [.. _indexes.Select(i => _nodes[i].Name)] : _names;
 
-    internal int Count => _nodes.Count;
+    internal int Count => _indexes.Length;
 
     /// <summary>The plugin's normalized score (0..100) for the node, before its weight is applied.</summary>
     public long Score(string node, string plugin) => _scores[(IndexOfNode(node) * Plugins.Length) + IndexOfPlugin(plugin)];
@@ -52,7 +55,7 @@ public sealed class ScoreTable
         return total;
     }
 
-    internal string NodeAt(int row) => _nodes[row].Name;
+    internal string NodeAt(int row) => _nodes[_indexes[row]].Name;
 
     public IReadOnlyDictionary<string, long> Totals() =>
         Nodes.Select((n, i) => (n, TotalAt(i))).ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);

@@ -5,7 +5,8 @@ namespace Orchestrator.Scheduling.Model;
 /// <summary>A node as the scheduler sees it: labels, taints, allocatable and the pods already on it.</summary>
 public sealed record NodeInfo
 {
-    private readonly ImmutableArray<PodInfo> _pods = [];
+    // Not readonly only so WithPod can set it on its fresh copy with the sums carried forward (see WithPod).
+    private ImmutableArray<PodInfo> _pods = [];
     private readonly ImmutableDictionary<string, string> _labels = ImmutableDictionary<string, string>.Empty;
 
     // The two topology labels every spread reads, looked up once here instead of hashed on every node of every cycle.
@@ -49,18 +50,28 @@ public sealed record NodeInfo
     }
 
     /// <summary>Sum of the requests of the pods on the node, as the fit filter counts them.</summary>
-    public Resources Requested { get; private init; }
+    public Resources Requested { get; private set; }
 
     /// <summary>Requested cpu and memory with kube-scheduler's defaults for pods that asked for none; scoring uses these.</summary>
-    public Resources NonZeroRequested { get; private init; }
+    public Resources NonZeroRequested { get; private set; }
 
-    public bool HasPodsWithRequiredAntiAffinity { get; private init; }
+    public bool HasPodsWithRequiredAntiAffinity { get; private set; }
 
     /// <summary>The node after the pod is bound (or assumed) onto it.</summary>
     public NodeInfo WithPod(PodInfo pod)
     {
+        // The sums move by this pod alone: setting Pods through its init would re-add every pod on the node, a walk
+        // over up to 110 PodInfos scattered over the heap on every assumed pod. Integer sums, so the same totals.
         var owners = Owners;
-        var next = this with { Pods = _pods.Add(pod.NodeName == Name ? pod : pod with { NodeName = Name }) };
+        var next = this with { };
+        next._pods = _pods.Add(pod.NodeName == Name ? pod : pod with { NodeName = Name });
+        next.Requested = Requested + pod.Requests;
+        next.NonZeroRequested = next.Requested with
+        {
+            MilliCpu = NonZeroRequested.MilliCpu + pod.NonZeroMilliCpu,
+            Memory = NonZeroRequested.Memory + pod.NonZeroMemory,
+        };
+        next.HasPodsWithRequiredAntiAffinity = HasPodsWithRequiredAntiAffinity || !pod.RequiredAntiAffinity.IsDefaultOrEmpty;
         next._owners = pod.Owner is null ? owners : owners.Add(pod.Owner.Uid);
         return next;
     }
@@ -74,6 +85,9 @@ public sealed record NodeInfo
         value = cached!;
         return cached is not null;
     }
+
+    /// <summary>The node's zone label (topology.kubernetes.io/zone), interned; null when it has none.</summary>
+    internal string? Zone => _zoneLabel;
 
     /// <summary>How many pods on the node the owner (by uid) has; pods and their owner always share a namespace.</summary>
     internal int PodsOwnedBy(string ownerUid) => Owners.Of(ownerUid);

@@ -8,10 +8,10 @@ public sealed class Snapshot
 {
     private readonly FrozenDictionary<string, int> _index;
 
-    // Owner uid -> the index of the node of each of its pods, so spreading a workload across zones reads
-    // its own replicas instead of every pod in the cluster. A tree list rather than an array: assuming a pod adds one
-    // entry in O(log n) instead of copying all 1,500 entries of a big owner.
-    private readonly ImmutableDictionary<string, ImmutableList<int>> _podNodesByOwner;
+    // Owner uid -> its pods per node index, so spreading a workload reads its own replicas instead of every pod in the
+    // cluster, and scores a node's replica count with two array loads. Copy-on-write chunks: assuming a pod copies one
+    // 64-node chunk of one owner, not the owner's column.
+    private readonly ImmutableDictionary<string, OwnerColumn> _podsByOwner;
 
     // Owner uid -> its pods per zone label, kept as pods are assumed: default spreading reads an owner's zone counts
     // every cycle, and summing them from the per-pod list above cost a walk over up to 1,500 pods per decision.
@@ -21,13 +21,13 @@ public sealed class Snapshot
         NodeList nodes,
         FrozenDictionary<string, int> index,
         int podsWithAntiAffinity,
-        ImmutableDictionary<string, ImmutableList<int>> podNodesByOwner,
+        ImmutableDictionary<string, OwnerColumn> podsByOwner,
         ImmutableDictionary<string, DomainCounts> zonePodsByOwner)
     {
         Nodes = nodes;
         _index = index;
         PodsWithRequiredAntiAffinity = podsWithAntiAffinity;
-        _podNodesByOwner = podNodesByOwner;
+        _podsByOwner = podsByOwner;
         _zonePodsByOwner = zonePodsByOwner;
     }
 
@@ -52,7 +52,7 @@ public sealed class Snapshot
         var byOwner = array
             .SelectMany((node, i) => node.Pods.Where(p => p.Owner is not null).Select(p => (p.Owner!.Uid, i)))
             .GroupBy(p => p.Uid, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.i).ToImmutableList(), StringComparer.Ordinal);
+            .ToImmutableDictionary(g => g.Key, g => OwnerColumn.Of(g.Select(p => p.i)), StringComparer.Ordinal);
         var zones = ImmutableDictionary.CreateBuilder<string, DomainCounts>(StringComparer.Ordinal);
         foreach (var node in array)
         {
@@ -88,9 +88,9 @@ public sealed class Snapshot
         return Copy(nominated: nominated);
     }
 
-    /// <summary>One node index per pod of the owner (a node with two replicas appears twice).</summary>
-    internal ImmutableList<int> PodNodesOf(string ownerUid) =>
-        _podNodesByOwner.TryGetValue(ownerUid, out var nodes) ? nodes : [];
+    /// <summary>How many pods of the owner run on each node, by node index.</summary>
+    internal OwnerColumn PodsOf(string ownerUid) =>
+        _podsByOwner.TryGetValue(ownerUid, out var pods) ? pods : OwnerColumn.Empty;
 
     /// <summary>How many pods of the owner run on nodes of each zone (topology.kubernetes.io/zone); nodes without the label are left out.</summary>
     internal DomainCounts ZonePodsOf(string ownerUid) =>
@@ -105,7 +105,7 @@ public sealed class Snapshot
         }
 
         var antiAffinity = PodsWithRequiredAntiAffinity + (pod.RequiredAntiAffinity.IsDefaultOrEmpty ? 0 : 1);
-        var byOwner = pod.Owner is null ? _podNodesByOwner : _podNodesByOwner.SetItem(pod.Owner.Uid, PodNodesOf(pod.Owner.Uid).Add(i));
+        var byOwner = pod.Owner is null ? _podsByOwner : _podsByOwner.SetItem(pod.Owner.Uid, PodsOf(pod.Owner.Uid).Add(i, 1));
         var node = Nodes[i];
         return new Snapshot(Nodes.SetItem(i, node.WithPod(pod)), _index, antiAffinity, byOwner, CountZone(_zonePodsByOwner, pod, node, +1))
         {
@@ -155,7 +155,7 @@ public sealed class Snapshot
             }
         }
 
-        var byOwner = _podNodesByOwner;
+        var byOwner = _podsByOwner;
         foreach (var (owner, change) in delta)
         {
             if (change == 0)
@@ -163,18 +163,8 @@ public sealed class Snapshot
                 continue;
             }
 
-            var nodes = PodNodesOf(owner).ToBuilder();
-            for (var n = change; n < 0; n++)
-            {
-                nodes.Remove(i);
-            }
-
-            for (var n = 0; n < change; n++)
-            {
-                nodes.Add(i);
-            }
-
-            byOwner = nodes.Count == 0 ? byOwner.Remove(owner) : byOwner.SetItem(owner, nodes.ToImmutable());
+            var pods = PodsOf(owner).Add(i, change);
+            byOwner = pods.Pods == 0 ? byOwner.Remove(owner) : byOwner.SetItem(owner, pods);
         }
 
         return new Snapshot(Nodes.SetItem(i, node), _index, antiAffinity, byOwner, zones)
@@ -212,7 +202,7 @@ public sealed class Snapshot
     }
 
     private Snapshot Copy(ImmutableArray<PodDisruptionBudget>? budgets = null, NominatedPods? nominated = null) =>
-        new(Nodes, _index, PodsWithRequiredAntiAffinity, _podNodesByOwner, _zonePodsByOwner)
+        new(Nodes, _index, PodsWithRequiredAntiAffinity, _podsByOwner, _zonePodsByOwner)
         {
             DisruptionBudgets = budgets ?? DisruptionBudgets,
             Nominated = nominated ?? Nominated,

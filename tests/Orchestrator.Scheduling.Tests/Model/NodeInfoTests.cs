@@ -24,6 +24,47 @@ public sealed class NodeInfoTests
         Assert.Equal(1, rebuilt.PodsOwnedBy("rs-b"));
     }
 
+    // Each pod is "cpu/memory" in milli-cpu and Mi; 0 asks for none, which scoring counts as 100m / 200Mi.
+    [Theory]
+    [InlineData("", "500/1000", "500/1000", "500/1000")]
+    [InlineData("100/200", "0/0", "100/200", "200/400")]
+    [InlineData("0/0 0/0", "250/0", "250/0", "450/600")]
+    [InlineData("1000/1 2000/2", "3000/3", "6000/6", "6000/6")]
+    public void An_assumed_pod_moves_the_sums_exactly_as_summing_every_pod_again_does(string running, string added, string requested, string nonZero)
+    {
+        static PodInfo Pod(string shape, int i)
+        {
+            var parts = shape.Split('/');
+            return PodBuilder.Named($"p{i}").Requests(long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var pods = running.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Pod).ToArray();
+        NodeInfo node = NodeBuilder.Named("n1").Capacity(64_000, 1 << 20).Running(pods);
+        var pod = Pod(added, 99);
+
+        var assumed = node.WithPod(pod);
+        var rebuilt = node with { Pods = [.. node.Pods, pod with { NodeName = "n1" }] };
+
+        Assert.Equal(requested, $"{assumed.Requested.MilliCpu}/{assumed.Requested.Memory / NodeBuilder.Mi}");
+        Assert.Equal(nonZero, $"{assumed.NonZeroRequested.MilliCpu}/{assumed.NonZeroRequested.Memory / NodeBuilder.Mi}");
+        Assert.Equal(rebuilt.Requested, assumed.Requested);
+        Assert.Equal(rebuilt.NonZeroRequested, assumed.NonZeroRequested);
+        Assert.Equal(pods.Length + 1, assumed.Pods.Length);
+        Assert.Equal(pods.Length, node.Pods.Length);
+    }
+
+    [Fact]
+    public void An_assumed_pod_with_required_anti_affinity_marks_the_node()
+    {
+        NodeInfo node = NodeBuilder.Named("n1");
+
+        var plain = node.WithPod(PodBuilder.Named("a"));
+        var marked = plain.WithPod(PodBuilder.Named("b").AntiAffinity(("app", "web"))).WithPod(PodBuilder.Named("c"));
+
+        Assert.False(plain.HasPodsWithRequiredAntiAffinity);
+        Assert.True(marked.HasPodsWithRequiredAntiAffinity);
+    }
+
     [Fact]
     public void Topology_labels_are_read_through_the_cache_and_follow_a_relabelled_node()
     {

@@ -62,4 +62,51 @@ public sealed class NodeListTests
             Assert.Equal(i == 70 ? 109 : 110, after.RowAt(i).FreePods);
         }
     }
+
+    [Fact]
+    public void Each_nodes_zone_is_kept_beside_it_and_the_list_counts_its_distinct_zones()
+    {
+        var before = NodeList.Of(Enumerable.Range(0, 130).Select(i => (NodeInfo)NodeBuilder.Named($"n{i}").Zone($"zone-{i % 3}")));
+
+        var assumed = before.SetItem(70, before[70].WithPod(PodBuilder.Named("p")));
+        var moved = before.SetItem(71, NodeBuilder.Named("n71").Zone("zone-new"));
+        var unlabelled = NodeList.Of([NodeBuilder.Named("a"), NodeBuilder.Named("b").Zone("zone-a")]);
+
+        for (var i = 0; i < 130; i++)
+        {
+            Assert.Equal($"zone-{i % 3}", before.ZoneAt(i));
+            Assert.Equal($"zone-{i % 3}", assumed.ZoneAt(i));
+            Assert.Equal(i == 71 ? "zone-new" : $"zone-{i % 3}", moved.ZoneAt(i));
+        }
+
+        Assert.Equal((3, 3, 4), (before.ZoneCount, assumed.ZoneCount, moved.ZoneCount));
+        Assert.Null(unlabelled.ZoneAt(0));
+        Assert.Equal(1, unlabelled.ZoneCount);
+        Assert.Equal(0, NodeList.Empty.ZoneCount);
+    }
+
+    // Steps replace node i with a tainted ("t3") or untainted ("u3") node, or assume a pod onto it ("p3").
+    [Theory]
+    [InlineData("", 2)]
+    [InlineData("p0", 2)]
+    [InlineData("t5", 3)]
+    [InlineData("t5 t5", 3)]
+    [InlineData("u0", 1)]
+    [InlineData("u0 u70", 0)]
+    [InlineData("u0 u70 t100 p100", 1)]
+    public void The_list_counts_its_tainted_nodes_as_nodes_are_replaced(string steps, int expected)
+    {
+        static NodeInfo Node(int i, bool tainted) =>
+            tainted ? NodeBuilder.Named($"n{i}").Taint("k", "v", TaintEffect.PreferNoSchedule) : NodeBuilder.Named($"n{i}");
+
+        var list = NodeList.Of(Enumerable.Range(0, 130).Select(i => Node(i, i is 0 or 70)));
+        foreach (var step in steps.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var i = int.Parse(step[1..], System.Globalization.CultureInfo.InvariantCulture);
+            list = list.SetItem(i, step[0] == 'p' ? list[i].WithPod(PodBuilder.Named($"p{i}")) : Node(i, step[0] == 't'));
+        }
+
+        Assert.Equal(expected, list.TaintedCount);
+        Assert.Equal(Enumerable.Range(0, 130).Count(i => !list[i].Taints.IsDefaultOrEmpty), list.TaintedCount);
+    }
 }

@@ -178,9 +178,10 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
     private void MostAllocatedCpuMemory(PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
     {
         var (podCpu, podMemory, cpuWeight, memoryWeight) = (pod.NonZeroMilliCpu, pod.NonZeroMemory, _weights[0], _weights[1]);
+        var rows = nodes.Read();
         for (var n = 0; n < indexes.Length; n++)
         {
-            ref readonly var row = ref nodes.RowAt(indexes[n]);
+            ref readonly var row = ref rows.Row(indexes[n]);
             long score = 0;
             long weights = 0;
             if (row.AllocatableMilliCpu != 0)

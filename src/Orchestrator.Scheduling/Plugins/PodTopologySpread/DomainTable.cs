@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Orchestrator.Scheduling.Plugins.PodTopologySpread;
 
 /// <summary>Matching pods per domain of one constraint for one cycle, asked about once or twice per scored node.</summary>
@@ -58,6 +61,25 @@ internal sealed class DomainTable
     {
         var i = IndexOf(domain);
         return i >= 0 ? _counts[i] : 0;
+    }
+
+    /// <summary>
+    /// PodsIn for a zone label from a node, which is interned: found by reference among the domains without a call,
+    /// else (not interned, not counted) answered by PodsIn. Spreading asks this on every scored node.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long PodsInInterned(string domain)
+    {
+        var domains = CollectionsMarshal.AsSpan(_domains);
+        for (var i = 0; i < domains.Length; i++)
+        {
+            if (ReferenceEquals(domains[i], domain))
+            {
+                return CollectionsMarshal.AsSpan(_counts)[i];
+            }
+        }
+
+        return PodsIn(domain);
     }
 
     private int IndexOf(string domain)

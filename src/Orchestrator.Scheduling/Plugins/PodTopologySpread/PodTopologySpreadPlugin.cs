@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Orchestrator.Scheduling.Framework;
 using Orchestrator.Scheduling.Model;
 
 namespace Orchestrator.Scheduling.Plugins.PodTopologySpread;
 
 /// <summary>Enforces DoNotSchedule spread constraints, scores ScheduleAnyway ones, and spreads replicas of one owner by default.</summary>
-public sealed partial class PodTopologySpreadPlugin : IPreFilterExtensions, IFilterPlugin, IPreScorePlugin, IScorePlugin
+public sealed partial class PodTopologySpreadPlugin : IPreFilterExtensions, IFilterPlugin, IPreScorePlugin, IScorePlugin, IRowScorePlugin
 {
     public const string PluginName = "PodTopologySpread";
     public const string ErrReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
@@ -95,7 +96,32 @@ public sealed partial class PodTopologySpreadPlugin : IPreFilterExtensions, IFil
         }
 
         systemDefaulted = true;
-        return [.. _args.DefaultConstraints.Where(c => c.WhenUnsatisfiable == action).Select(c => SpreadConstraint.ForOwner(c, pod.Owner.Uid))];
+
+        // Asked twice a decision (PreFilter for DoNotSchedule, PreScore for ScheduleAnyway) and the defaults are all
+        // ScheduleAnyway: counting first lets the PreFilter ask allocate nothing.
+        var defaults = _args.DefaultConstraints;
+        var matching = 0;
+        foreach (var c in defaults)
+        {
+            matching += c.WhenUnsatisfiable == action ? 1 : 0;
+        }
+
+        if (matching == 0)
+        {
+            return [];
+        }
+
+        var result = new SpreadConstraint[matching];
+        var next = 0;
+        foreach (var c in defaults)
+        {
+            if (c.WhenUnsatisfiable == action)
+            {
+                result[next++] = SpreadConstraint.ForOwner(c, pod.Owner.Uid);
+            }
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     private static bool HasAllDomains(NodeInfo node, ImmutableArray<SpreadConstraint> constraints)
