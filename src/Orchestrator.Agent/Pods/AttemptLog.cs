@@ -35,6 +35,11 @@ internal sealed class AttemptLog
     {
         var log = LogPath(podFolder, container, restartCount);
         var raw = Path.ChangeExtension(log, ".out");
+        // A start that failed is tried again under the same restart count: its marker would end a follower at once.
+        if (File.Exists(DonePath(log)))
+        {
+            File.Delete(DonePath(log));
+        }
         return new AttemptLog(raw, new LogPump(raw, log, rotation, time), interval);
     }
 

@@ -38,6 +38,21 @@ public sealed class PodLogFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task An_attempt_tried_again_after_its_start_failed_is_followed_until_it_ends()
+    {
+        // runc start failed: the worker finishes the attempt's log and tries the same attempt number again.
+        Directory.CreateDirectory(AttemptLog.Folder(PodFolder, "main"));
+        File.WriteAllText(Raw(0), "");
+        await AttemptLog.Start(PodFolder, "main", 0, LogRotation.Default, TimeSpan.FromMilliseconds(10), TimeProvider.System).FinishAsync();
+        File.WriteAllText(Raw(0), "");
+        var again = AttemptLog.Start(PodFolder, "main", 0, LogRotation.Default, TimeSpan.FromMilliseconds(10), TimeProvider.System);
+
+        Assert.False(new PodLogFiles(_data).Find("default", "crash", Uid, "main", previous: false).Finished(), "kubectl logs -f would stop at once");
+        await again.FinishAsync();
+        Assert.True(new PodLogFiles(_data).Find("default", "crash", Uid, "main", previous: false).Finished());
+    }
+
+    [Fact]
     public void Starting_an_attempt_removes_the_logs_no_request_can_still_want()
     {
         Finished(0);
