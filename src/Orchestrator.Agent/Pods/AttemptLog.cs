@@ -35,10 +35,25 @@ internal sealed class AttemptLog
     {
         var log = LogPath(podFolder, container, restartCount);
         var raw = Path.ChangeExtension(log, ".out");
+        // A start that failed is tried again under the same restart count: its marker would end a follower at once.
+        if (File.Exists(DonePath(log)))
+        {
+            File.Delete(DonePath(log));
+        }
         return new AttemptLog(raw, new LogPump(raw, log, rotation, time), interval);
     }
 
-    /// <summary>Keeps the logs of this attempt and the one before, as the kubelet keeps them for <c>kubectl logs --previous</c>.</summary>
+    /// <summary>
+    /// Called as attempt <paramref name="restartCount"/> starts: keeps its log, the one before (<c>kubectl logs --previous</c>
+    /// from now on) and the one before that (what <c>--previous</c> meant until a moment ago).
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Logs.PodLogFiles"/> resolves <c>--previous</c> from a listing of these files and reads the log after: a
+    /// request that listed them just before this start must still find the log it chose. Deleting that one here served
+    /// such a request an empty log, or "previous terminated container not found" when it listed between this prune and
+    /// the runtime creating the new attempt's output. The kubelet's container GC likewise runs apart from container
+    /// starts and keeps the newest dead container, the one <c>--previous</c> shows.
+    /// </remarks>
     public static void PruneBefore(string podFolder, string container, int restartCount)
     {
         var folder = Folder(podFolder, container);
@@ -50,7 +65,7 @@ internal sealed class AttemptLog
         {
             var name = Path.GetFileName(file);
             var dot = name.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0 && int.TryParse(name[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var attempt) && attempt < restartCount - 1)
+            if (dot > 0 && int.TryParse(name[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var attempt) && attempt < restartCount - 2)
             {
                 File.Delete(file);
             }

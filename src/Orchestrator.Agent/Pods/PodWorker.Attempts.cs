@@ -66,9 +66,8 @@ internal sealed partial class PodWorker
             await PublishAsync(cancellationToken);
             return exit.ExitCode == 0;
         }
-        await DeleteContainerAsync(id);
-        DeleteFolder(Path.Combine(PodFolder, "containers", id));
-        return await BackOffAsync(slot, cancellationToken) && await RunAttemptsAsync(slot, cancellationToken);
+        return await BackOffAsync(slot, () => RemoveAttemptAsync(id, Path.Combine(PodFolder, "containers", id)), cancellationToken)
+            && await RunAttemptsAsync(slot, cancellationToken);
     }
 
     private async Task<bool> RunAttemptsAsync(ContainerSlot slot, CancellationToken cancellationToken)
@@ -93,9 +92,7 @@ internal sealed partial class PodWorker
                 return exit.ExitCode == 0;
             }
             // The dead attempt goes (its logs stay); the next one starts from a fresh copy of the image.
-            await DeleteContainerAsync(id);
-            DeleteFolder(bundle);
-            if (!await BackOffAsync(slot, cancellationToken))
+            if (!await BackOffAsync(slot, () => RemoveAttemptAsync(id, bundle), cancellationToken))
             {
                 return false;
             }
@@ -285,8 +282,13 @@ internal sealed partial class PodWorker
         return exit;
     }
 
-    /// <summary>CrashLoopBackOff: waits as the kubelet would before the next attempt; false when the pod is stopped meanwhile.</summary>
-    private async Task<bool> BackOffAsync(ContainerSlot slot, CancellationToken cancellationToken)
+    /// <summary>CrashLoopBackOff: removes the dead attempt and waits as the kubelet would before the next one; false when the pod is stopped meanwhile.</summary>
+    /// <remarks>
+    /// The back-off is reported before the removal, not after: runc delete and removing the attempt's copy of the image
+    /// take seconds on a loaded node, and all that time the status said Running for a container that had exited. The
+    /// kubelet does not wait for the dead container either: its GC removes it later.
+    /// </remarks>
+    private async Task<bool> BackOffAsync(ContainerSlot slot, Func<Task> removeDead, CancellationToken cancellationToken)
     {
         var backoff = _context.Options.Backoff;
         TimeSpan delay;
@@ -305,16 +307,26 @@ internal sealed partial class PodWorker
         if (delay > TimeSpan.Zero)
         {
             await EventAsync("Warning", "BackOff", $"Back-off restarting failed container {slot.Name} in pod {_pod.Metadata.Name}_{_pod.Metadata.NamespaceProperty ?? "default"}({Uid})", cancellationToken);
+            if (!await WaitAsync(delay, cancellationToken, removeDead))
+            {
+                return false;
+            }
         }
-        if (delay > TimeSpan.Zero && !await WaitAsync(delay, cancellationToken))
+        else
         {
-            return false;
+            await removeDead();
         }
         lock (_gate)
         {
             slot.CrashBackoff = backoff.Next(slot.CrashBackoff, slot.FinishedAt, _context.Time.GetUtcNow());
         }
         return !Stopping;
+    }
+
+    private async Task RemoveAttemptAsync(string id, string bundle)
+    {
+        await DeleteContainerAsync(id);
+        DeleteFolder(bundle);
     }
 
     private TimeSpan GracePeriod()

@@ -255,12 +255,19 @@ internal sealed partial class PodWorker
         return false;
     }
 
-    /// <summary>Publishes, then waits (the timer is set first, so a test clock moved on seeing the status finds it); false when the pod is stopped first.</summary>
-    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes, then waits (the timer is set first, so a test clock moved on seeing the status finds it), doing
+    /// <paramref name="meanwhile"/> within the wait; false when the pod is stopped first.
+    /// </summary>
+    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken, Func<Task>? meanwhile = null)
     {
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         var wait = Task.Delay(delay, _context.Time, run.Token);
         await PublishAsync(cancellationToken);
+        if (meanwhile is not null)
+        {
+            await meanwhile();
+        }
         try
         {
             await wait;

@@ -66,6 +66,30 @@ public sealed class PodWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_crashed_container_shows_CrashLoopBackOff_while_its_dead_attempt_is_still_being_removed()
+    {
+        var pod = PodBed.Pod("crasher", "OnFailure", Testing.Pods.Container("sh", "-c", "exit 3"));
+        var dead = ContainerNames.Id(pod.Metadata.Uid, init: false, 0, 1);
+        var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _bed.Runtime.HoldDelete(dead, removed.Task);
+        try
+        {
+            _bed.Run(pod);
+
+            // Attempt 1 has exited (attempt 0 was restarted at once); its runc delete has not returned.
+            var status = await _bed.Api.WaitForAsync(
+                s => s.ContainerStatuses[0] is { RestartCount: 1, State.Waiting.Reason: "CrashLoopBackOff" }, "CrashLoopBackOff while attempt 1 is being removed");
+
+            Assert.Equal((3, "Error"), (status.ContainerStatuses[0].LastState.Terminated.ExitCode, status.ContainerStatuses[0].LastState.Terminated.Reason));
+            Assert.Contains(dead, _bed.Runtime.Live);
+        }
+        finally
+        {
+            removed.SetResult();
+        }
+    }
+
+    [Fact]
     public async Task Always_restarts_a_container_that_exits_0()
     {
         var pod = PodBed.Pod("done", "Always", Testing.Pods.Container("sh", "-c", "echo hi"));

@@ -8,6 +8,7 @@ public sealed class RecordingRuntime(IContainerRuntime inner) : IContainerRuntim
 {
     private readonly ConcurrentDictionary<string, byte> _live = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _created = new();
+    private readonly ConcurrentDictionary<string, Task> _held = new(StringComparer.Ordinal);
 
     public string Name => inner.Name;
 
@@ -16,6 +17,9 @@ public sealed class RecordingRuntime(IContainerRuntime inner) : IContainerRuntim
 
     /// <summary>Every container created, in order.</summary>
     public IReadOnlyList<string> Created => [.. _created];
+
+    /// <summary>Holds the removal of one container until <paramref name="until"/> completes, as a slow runc delete on a loaded node would.</summary>
+    public void HoldDelete(string id, Task until) => _held[id] = until;
 
     public async Task CreateAsync(ContainerRequest request, CancellationToken cancellationToken = default)
     {
@@ -37,6 +41,10 @@ public sealed class RecordingRuntime(IContainerRuntime inner) : IContainerRuntim
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
+        if (_held.TryGetValue(id, out var until))
+        {
+            await until.WaitAsync(cancellationToken);
+        }
         await inner.DeleteAsync(id, cancellationToken);
         _live.TryRemove(id, out _);
     }

@@ -46,7 +46,12 @@ public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<Age
         var previous = (await Kubectl.RunAsync("logs", "-n", ns, "crash", "--previous")).Succeeded().Output;
         Assert.StartsWith("attempt at ", previous);
         var get = (await Kubectl.RunAsync("get", "-n", ns, "pod", "crash")).Succeeded().Output;
-        Assert.Contains("CrashLoopBackOff", get);
+        if (!get.Contains("CrashLoopBackOff", StringComparison.Ordinal))
+        {
+            // The whole line and the pod as the status says it, which Assert.Contains cuts off before the STATUS column.
+            var yaml = (await Kubectl.RunAsync("get", "-n", ns, "pod", "crash", "-o", "yaml")).Output;
+            Assert.Fail($"kubectl get pod shows no CrashLoopBackOff:\n{get}\n{yaml}\nagent:\n{fixture.Agent.Output}");
+        }
     }
 
     [Fact]
