@@ -45,7 +45,15 @@ public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<Age
         Assert.Equal("3 Error Running", last);
         var previous = (await Kubectl.RunAsync("logs", "-n", ns, "crash", "--previous")).Succeeded().Output;
         Assert.StartsWith("attempt at ", previous);
-        var get = (await Kubectl.RunAsync("get", "-n", ns, "pod", "crash")).Succeeded().Output;
+        // The pod moves between Running (an attempt) and CrashLoopBackOff (its backoff) every few seconds, as on a
+        // kubelet; the table must show the waiting reason while it backs off, so it is read until it does.
+        var get = "";
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!get.Contains("CrashLoopBackOff", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            get = (await Kubectl.RunAsync("get", "-n", ns, "pod", "crash")).Succeeded().Output;
+            await Task.Delay(get.Contains("CrashLoopBackOff", StringComparison.Ordinal) ? 0 : 200);
+        }
         if (!get.Contains("CrashLoopBackOff", StringComparison.Ordinal))
         {
             // The whole line and the pod as the status says it, which Assert.Contains cuts off before the STATUS column.
