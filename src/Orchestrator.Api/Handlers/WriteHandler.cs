@@ -16,7 +16,6 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
     // writes its status many times a second) can lose several rounds in a row, and the cache a round reads may lag
     // the write that beat it by a moment, so rounds back off a little: 1, 2, 4 ... 50 ms, ~2.5 s in all.
     private const int PatchAttempts = 60;
-    private static readonly TimeSpan MaxPatchBackoff = TimeSpan.FromMilliseconds(50);
 
     public async Task CreateAsync(HttpContext context, RequestTarget target)
     {
@@ -56,13 +55,10 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
             catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict" && expected == 0 && attempt < PatchAttempts)
             {
                 // A PUT without a resourceVersion is unconditional on Kubernetes: a concurrent write is retried past.
-                await Task.Delay(Backoff(attempt), clock, context.RequestAborted);
+                await Task.Delay(ObjectWriter.ConflictBackoff(attempt), clock, context.RequestAborted);
             }
         }
     }
-
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Math.Min(MaxPatchBackoff.TotalMilliseconds, 1 << Math.Min(attempt - 1, 6)));
 
     public async Task PatchAsync(HttpContext context, RequestTarget target)
     {
@@ -107,7 +103,7 @@ public sealed class WriteHandler(ObjectWriter objects, ResponseWriter writer, Ti
             catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict" && attempt < PatchAttempts)
             {
                 // Another writer changed the object between our read and write; Kubernetes re-applies the patch.
-                await Task.Delay(Backoff(attempt), clock, context.RequestAborted);
+                await Task.Delay(ObjectWriter.ConflictBackoff(attempt), clock, context.RequestAborted);
             }
         }
     }

@@ -104,13 +104,19 @@ public sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, T
             {
                 return (Result(resource, name, outcome), deleted);
             }
-            // The other write may still be committing (the cache shows it once durable): back off 1, 2, 4 .. 32 ms.
-            await Task.Delay(TimeSpan.FromMilliseconds(1 << Math.Min(attempt - 1, 5)), clock);
+            // The other write may still be committing (the cache shows it once durable).
+            await Task.Delay(ConflictBackoff(attempt), clock);
             current = store.Get(resource, ns, name) ?? throw ApiException.NotFound(resource.Group, resource.Plural, name);
         }
     }
 
     private const int MaxDeleteAttempts = 16;
+
+    /// <summary>
+    /// How long a write retried past a concurrent one waits before reading the object again: 1, 2, 4 .. 50 ms. Every
+    /// retry of that kind (patches, unconditional PUTs, deletes) waits by it.
+    /// </summary>
+    public static TimeSpan ConflictBackoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(50, 1 << Math.Min(attempt - 1, 6)));
 
     private async Task<(WriteOutcome Outcome, bool Deleted)> DeleteOnceAsync(
         ResourceDescriptor resource, string? ns, string name, StoredObject current, DeleteRequest request)
