@@ -12,6 +12,7 @@ public sealed class Scheduler
     private readonly Random _random;
     private readonly List<(int Node, Status Status)> _rejected = [];
     private readonly FeasibleNodes _feasible = new();
+    private readonly FusedCycle _fused = new();
     private int _nextStartNodeIndex;
     private long[] _column = [];
     private long[] _totals = [];
@@ -26,6 +27,12 @@ public sealed class Scheduler
         _profiles = profiles.ToImmutableDictionary(p => p.SchedulerName, p => new ProfileFramework(p), StringComparer.Ordinal);
         _random = random;
     }
+
+    /// <summary>
+    /// Whether a cycle the profile's fused scoring serves scores nodes as the filter loop finds them (the default);
+    /// off, every cycle runs the plugins one after another. Tests compare the two.
+    /// </summary>
+    internal bool FusedScoring { get; init; } = true;
 
     public ScheduleResult Schedule(PodInfo pod, Snapshot snapshot)
     {
@@ -88,6 +95,14 @@ public sealed class Scheduler
         var index = _nextStartNodeIndex % count;
         var processed = 0;
 
+        // When the profile's plugins can all be written as row arithmetic for this pod, a feasible node is scored as it
+        // is found, while its row is in cache, and the host picked in one pass: no plugin pass over the nodes after.
+        var fused = hasPrecheck && FusedScoring && framework.Fused is { } scoring && scoring.Serves(pod, nodes);
+        if (fused)
+        {
+            _fused.Begin(framework.Fused!, pod, snapshot, index, Math.Min(toFind, count));
+        }
+
         // The count and buffer in locals: the loop's exit test and stores then stay in registers.
         var found = feasible.Buffer;
         var feasibleCount = 0;
@@ -101,6 +116,11 @@ public sealed class Scheduler
                 ref readonly var row = ref rows.Row(at);
                 if (precheck.Passes(in row))
                 {
+                    if (fused)
+                    {
+                        _fused.Add(feasibleCount, at, processed, in row, rows.Zone(at));
+                    }
+
                     found[feasibleCount++] = at;
                     continue;
                 }
@@ -118,6 +138,11 @@ public sealed class Scheduler
                 : framework.RunFilters(state, pod, node, active);
             if (status.IsSuccess)
             {
+                if (fused)
+                {
+                    _fused.Add(feasibleCount, at, processed, in rows.Row(at), rows.Zone(at));
+                }
+
                 found[feasibleCount++] = at;
             }
             else if (status.IsRejected)
@@ -143,6 +168,12 @@ public sealed class Scheduler
         if (feasible.Count == 1)
         {
             return Reserve(framework, state, pod, feasible[0].Name, processed, 1, null);
+        }
+
+        if (fused && _fused.TrySelect(feasibleCount, processed, _random, out var best, out var fusedScores))
+        {
+            var table = new ScoreTable(framework.ScoreNames, framework.ScoreWeights, nodes, fusedScores);
+            return Reserve(framework, state, pod, nodes[found[best]].Name, processed, feasibleCount, table);
         }
 
         // The indexes are scratch the next cycle overwrites, so the state (kept by the result) holds them only while scoring.

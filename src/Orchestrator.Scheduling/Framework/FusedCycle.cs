@@ -1,0 +1,215 @@
+using Orchestrator.Scheduling.Model;
+using Orchestrator.Scheduling.Plugins.NodeResources;
+
+namespace Orchestrator.Scheduling.Framework;
+
+/// <summary>
+/// One cycle of fused scoring: the filter loop hands each feasible node's row over as it finds it, and the host is then
+/// picked in one pass over what was kept, with the plugins' scores, totals and tie-break.
+/// </summary>
+/// <remarks>Scratch the scheduler reuses for every cycle (it schedules one pod at a time); nothing may keep it.</remarks>
+internal sealed class FusedCycle
+{
+    // Slot 0 holds nodes without a zone label; a cluster has a few zones, more than this sends the cycle to the plugins.
+    private const int ZoneSlots = 16;
+    private const int SlotBits = 4;
+
+    // Pods of one owner on one node past this go to the plugins: the key packs the count above the zone slot, and the
+    // normalized scores are tabled by key.
+    private const int MaxHostPods = 1 << 12;
+
+    private readonly string?[] _zones = new string?[ZoneSlots];
+    private readonly long[] _zonePods = new long[ZoneSlots];
+    private readonly int[] _minHost = new int[ZoneSlots];
+    private readonly int[] _maxHost = new int[ZoneSlots];
+    private int[] _fit = [];
+    private int[] _keys = [];
+    private long[] _normalized = [];
+    private ulong[] _feasible = [];
+    private int _zoneCount;
+    private bool _overflow;
+
+    private FusedScoring _scoring = null!;
+    private NodeList _nodes = NodeList.Empty;
+    private OwnerColumn _ownerPods = OwnerColumn.Empty;
+    private DomainCounts _ownerZones = DomainCounts.None;
+    private long _podCpu;
+    private long _podMemory;
+    private bool _spreads;
+    private int _start;
+
+    /// <summary>Starts a cycle that visits the nodes round-robin from start and finds up to capacity feasible ones.</summary>
+    public void Begin(FusedScoring scoring, PodInfo pod, Snapshot snapshot, int start, int capacity)
+    {
+        (_scoring, _nodes, _start, _podCpu, _podMemory) = (scoring, snapshot.Nodes, start, pod.NonZeroMilliCpu, pod.NonZeroMemory);
+        if (_fit.Length < capacity)
+        {
+            _fit = new int[capacity];
+            _keys = new int[capacity];
+        }
+
+        var words = (_nodes.Count + 63) >> 6;
+        if (_feasible.Length < words)
+        {
+            _feasible = new ulong[words];
+        }
+
+        _feasible.AsSpan(0, words).Clear();
+        _spreads = scoring.Spreads(pod);
+        (_ownerPods, _ownerZones) = _spreads ? (snapshot.PodsOf(pod.Owner!.Uid), snapshot.ZonePodsOf(pod.Owner.Uid)) : (OwnerColumn.Empty, DomainCounts.None);
+        _zoneCount = 1;
+        _overflow = false;
+        _zones[0] = null;
+        _zonePods[0] = 0;
+        _minHost.AsSpan().Fill(int.MaxValue);
+        _maxHost.AsSpan().Fill(-1);
+    }
+
+    /// <summary>
+    /// The n-th feasible node: the one at the index, the position-th node the cycle visited. What the plugins would
+    /// compute from it is kept: MostAllocated's score, and the owner's pods on it and its zone for spreading.
+    /// </summary>
+    public void Add(int n, int index, int position, in NodeRow row, string? zone)
+    {
+        _feasible[position >> 6] |= 1UL << position;
+        _fit[n] = (int)NodeResourcesFitPlugin.MostAllocatedCpuMemory(in row, _podCpu, _podMemory, _scoring.FitCpuWeight, _scoring.FitMemoryWeight);
+        if (!_spreads)
+        {
+            _keys[n] = 0;
+            return;
+        }
+
+        var host = _ownerPods[index];
+        var slot = zone is null ? 0 : SlotOf(zone);
+        if (host >= MaxHostPods)
+        {
+            _overflow = true;
+            host = 0;
+        }
+
+        _keys[n] = (host << SlotBits) | slot;
+        _minHost[slot] = Math.Min(_minHost[slot], host);
+        _maxHost[slot] = Math.Max(_maxHost[slot], host);
+    }
+
+    /// <summary>
+    /// Picks the host among the count feasible nodes added, as the framework's scoring and SelectHost would: the same
+    /// totals, and the same reservoir draw among ties from the same Random. False when the cycle needs the plugins.
+    /// processed is how many nodes the cycle visited, so the explanation keeps which of them were feasible in a bit each.
+    /// </summary>
+    public bool TrySelect(int count, int processed, Random random, out int best, out FusedScores scores)
+    {
+        (best, scores) = (0, null!);
+        if (_overflow)
+        {
+            return false;
+        }
+
+        // PreScore's weights: log(domains + 2), every feasible node being its own hostname domain; the zones are those
+        // of the feasible nodes, each of which is in a slot.
+        var (hostWeight, zoneWeight) = (Math.Log(count + 2), Math.Log(_zoneCount - 1 + 2));
+        long min = 0;
+        long max = 0;
+        var normalized = _normalized;
+        if (_spreads)
+        {
+            // A raw score never falls as the node's own count rises (positive weights), so each zone's extremes come
+            // from its fewest and most pods on a node, without a pass over the nodes.
+            min = long.MaxValue;
+            var highest = 0;
+            for (var s = 0; s < _zoneCount; s++)
+            {
+                if (_maxHost[s] >= 0)
+                {
+                    min = Math.Min(min, Raw(_minHost[s], s, hostWeight, zoneWeight));
+                    max = Math.Max(max, Raw(_maxHost[s], s, hostWeight, zoneWeight));
+                    highest = Math.Max(highest, _maxHost[s]);
+                }
+            }
+
+            var size = (highest + 1) << SlotBits;
+            if (normalized.Length < size)
+            {
+                normalized = _normalized = new long[Math.Max(size, normalized.Length * 2)];
+            }
+
+            for (var s = 0; s < _zoneCount; s++)
+            {
+                for (var h = _minHost[s]; h <= _maxHost[s]; h++)
+                {
+                    normalized[(h << SlotBits) | s] = FusedScoring.SpreadNormalized(Raw(h, s, hostWeight, zoneWeight), min, max);
+                }
+            }
+        }
+        else if (normalized.Length == 0)
+        {
+            normalized = _normalized = new long[1 << SlotBits];
+        }
+
+        // Keys are all 0 without spreading, so the spreading term is then Normalized[0] x 0.
+        var (fitWeight, spreadWeight) = (_scoring.FitWeight, _spreads ? _scoring.SpreadWeight : 0);
+        var constant = _scoring.TaintColumn >= 0 ? FusedScoring.TaintScore * _scoring.TaintWeight : 0;
+        var fit = _fit.AsSpan(0, count);
+        var keys = _keys.AsSpan(0, count);
+        var bestTotal = constant + (fit[0] * fitWeight) + (normalized[keys[0]] * spreadWeight);
+        var ties = 1;
+        for (var n = 1; n < fit.Length; n++)
+        {
+            var total = constant + (fit[n] * fitWeight) + (normalized[keys[n]] * spreadWeight);
+            if (total > bestTotal)
+            {
+                (best, bestTotal, ties) = (n, total, 1);
+            }
+            else if (total == bestTotal && random.Next(++ties) == 0)
+            {
+                best = n;
+            }
+        }
+
+        scores = new FusedScores(_scoring, _nodes, _start, _feasible.AsSpan(0, (processed + 63) >> 6).ToArray(), count, _podCpu, _podMemory)
+        {
+            Spreads = _spreads,
+            OwnerPods = _ownerPods,
+            OwnerZones = _ownerZones,
+            HostWeight = hostWeight,
+            ZoneWeight = zoneWeight,
+            Min = min,
+            Max = max,
+        };
+        return true;
+    }
+
+    private long Raw(int host, int slot, double hostWeight, double zoneWeight) =>
+        _scoring.SpreadRaw(host, _zonePods[slot], slot != 0, hostWeight, zoneWeight);
+
+    // Zone labels are interned (NodeInfo), so a reference comparison finds a zone; a string equal to one already seen
+    // is still the same domain, as spreading's table counts it.
+    private int SlotOf(string zone)
+    {
+        for (var s = 1; s < _zoneCount; s++)
+        {
+            if (ReferenceEquals(_zones[s], zone))
+            {
+                return s;
+            }
+        }
+
+        for (var s = 1; s < _zoneCount; s++)
+        {
+            if (string.Equals(_zones[s], zone, StringComparison.Ordinal))
+            {
+                return s;
+            }
+        }
+
+        if (_zoneCount == ZoneSlots)
+        {
+            _overflow = true;
+            return 0;
+        }
+
+        _zones[_zoneCount] = zone;
+        _zonePods[_zoneCount] = _ownerZones.Of(zone);
+        return _zoneCount++;
+    }
+}
