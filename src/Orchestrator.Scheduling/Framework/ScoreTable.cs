@@ -50,6 +50,9 @@ public sealed class ScoreTable
 
     internal int Count { get; }
 
+    /// <summary>Whether a fused cycle made the table (tests check that they compared the fused path, not the plugins twice).</summary>
+    internal bool IsFused => _fused is not null;
+
     private int[] Indexes => _indexes ??= _fused!.Indexes();
 
     private byte[] Scores => _scores ??= _fused!.Table(Indexes);
