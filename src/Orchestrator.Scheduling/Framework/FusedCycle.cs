@@ -80,7 +80,17 @@ internal sealed class FusedCycle
         }
 
         var host = _ownerPods[index];
-        var slot = zone is null ? 0 : SlotOf(zone);
+        var slot = 0;
+        if (zone is not null)
+        {
+            // Zone labels are interned (NodeInfo), so a node's zone is almost always found among a few by reference.
+            for (slot = 1; slot < _zoneCount && !ReferenceEquals(_zones[slot], zone); slot++)
+            {
+            }
+
+            slot = slot < _zoneCount ? slot : NewSlot(zone);
+        }
+
         if (host >= MaxHostPods)
         {
             _overflow = true;
@@ -182,18 +192,10 @@ internal sealed class FusedCycle
     private long Raw(int host, int slot, double hostWeight, double zoneWeight) =>
         _scoring.SpreadRaw(host, _zonePods[slot], slot != 0, hostWeight, zoneWeight);
 
-    // Zone labels are interned (NodeInfo), so a reference comparison finds a zone; a string equal to one already seen
-    // is still the same domain, as spreading's table counts it.
-    private int SlotOf(string zone)
+    // A zone not found by reference: a string equal to one already seen is still the same domain, as spreading's
+    // table counts it; else it takes the next slot.
+    private int NewSlot(string zone)
     {
-        for (var s = 1; s < _zoneCount; s++)
-        {
-            if (ReferenceEquals(_zones[s], zone))
-            {
-                return s;
-            }
-        }
-
         for (var s = 1; s < _zoneCount; s++)
         {
             if (string.Equals(_zones[s], zone, StringComparison.Ordinal))

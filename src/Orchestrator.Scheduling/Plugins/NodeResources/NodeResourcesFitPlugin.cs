@@ -183,6 +183,14 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long MostAllocatedCpuMemory(in NodeRow row, long podCpu, long podMemory, long cpuWeight, long memoryWeight)
     {
+        if (cpuWeight == memoryWeight && row.AllocatableMilliCpu != 0 && row.AllocatableMemory != 0)
+        {
+            // Equal weights w cancel: (a×w + b×w) / 2w truncates to (a + b) / 2, and a division by a constant 2 is a
+            // shift where one by a weight sum read at run time is a 64-bit divide on each of 500 nodes.
+            return (MostAllocated.ResourceScore(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu)
+                + MostAllocated.ResourceScore(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory)) / 2;
+        }
+
         long score = 0;
         long weights = 0;
         if (row.AllocatableMilliCpu != 0)
