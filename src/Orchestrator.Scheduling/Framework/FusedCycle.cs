@@ -1,11 +1,12 @@
+using System.Runtime.CompilerServices;
 using Orchestrator.Scheduling.Model;
 using Orchestrator.Scheduling.Plugins.NodeResources;
 
 namespace Orchestrator.Scheduling.Framework;
 
 /// <summary>
-/// One cycle of fused scoring: the filter loop hands each feasible node's row over as it finds it, and the host is then
-/// picked in one pass over what was kept, with the plugins' scores, totals and tie-break.
+/// One cycle of fused scoring: a filter loop that keeps what scoring needs of each feasible node while its row is at
+/// hand, then the host picked in one pass over what was kept, with the plugins' scores, totals and tie-break.
 /// </summary>
 /// <remarks>Scratch the scheduler reuses for every cycle (it schedules one pod at a time); nothing may keep it.</remarks>
 internal sealed class FusedCycle
@@ -66,40 +67,91 @@ internal sealed class FusedCycle
     }
 
     /// <summary>
-    /// The n-th feasible node: the one at the index, the position-th node the cycle visited. What the plugins would
-    /// compute from it is kept: MostAllocated's score, and the owner's pods on it and its zone for spreading.
+    /// The scheduler's filter loop for a row-judgeable pod, from the start Begin was given: a node whose row passes the
+    /// precheck is feasible, one it rejects is listed with the row's verdict, any other runs the filters. What the
+    /// plugins would compute from each feasible node is kept as it is found: MostAllocated's score, and the owner's pods
+    /// on it and its zone for spreading. Stops after count nodes or toFind feasible ones, as the general loop does.
     /// </summary>
-    public void Add(int n, int index, int position, in NodeRow row, string? zone)
+    /// <returns>The filters' error on a node, which ends the cycle; else null.</returns>
+    /// <remarks>It walks the node list a chunk at a time, so rows, zones and owner counts are array reads in the loop.</remarks>
+    public Status? Filter(
+        ProfileFramework framework, CycleState state, PodInfo pod, IFilterPlugin[] active, in NodePrecheck precheck,
+        int toFind, Span<int> found, List<(int Node, Status Status)> rejected, out int feasibleCount, out int processed, out int next)
     {
-        _feasible[position >> 6] |= 1UL << position;
-        _fit[n] = (int)NodeResourcesFitPlugin.MostAllocatedCpuMemory(in row, _podCpu, _podMemory, _scoring.FitCpuWeight, _scoring.FitMemoryWeight);
-        if (!_spreads)
+        var count = _nodes.Count;
+        var fit = _fit.AsSpan();
+        var keys = _keys.AsSpan();
+        var bits = _feasible.AsSpan();
+        var minHost = _minHost.AsSpan();
+        var maxHost = _maxHost.AsSpan();
+        var (podCpu, podMemory, cpuWeight, memoryWeight) = (_podCpu, _podMemory, _scoring.FitCpuWeight, _scoring.FitMemoryWeight);
+        var spreads = _spreads;
+        var index = _start;
+        (feasibleCount, processed) = (0, 0);
+        while (processed < count && feasibleCount < toFind)
         {
-            _keys[n] = 0;
-            return;
-        }
-
-        var host = _ownerPods[index];
-        var slot = 0;
-        if (zone is not null)
-        {
-            // Zone labels are interned (NodeInfo), so a node's zone is almost always found among a few by reference.
-            for (slot = 1; slot < _zoneCount && !ReferenceEquals(_zones[slot], zone); slot++)
+            var chunk = index >> NodeList.ChunkBits;
+            var (rows, zones) = _nodes.ChunkAt(chunk);
+            var owned = spreads ? _ownerPods.ChunkOf(index) : null;
+            var first = index & NodeList.ChunkMask;
+            var end = Math.Min(rows.Length, first + (count - processed));
+            var i = first;
+            for (; i < end && feasibleCount < toFind; i++)
             {
+                ref readonly var row = ref rows[i];
+                if (!precheck.Passes(in row))
+                {
+                    var at = (chunk << NodeList.ChunkBits) + i;
+                    if (precheck.RejectionOf(pod, in row) is { IsRejected: true } rejection)
+                    {
+                        rejected.Add((at, rejection));
+                        continue;
+                    }
+
+                    var status = framework.RunFilters(state, pod, _nodes[at], active);
+                    if (status.IsRejected)
+                    {
+                        rejected.Add((at, status));
+                        continue;
+                    }
+
+                    if (!status.IsSuccess)
+                    {
+                        (processed, next) = (processed + i - first, 0);
+                        return status;
+                    }
+                }
+
+                var position = processed + i - first;
+                bits[position >> 6] |= 1UL << position;
+                found[feasibleCount] = (chunk << NodeList.ChunkBits) + i;
+                fit[feasibleCount] = (int)NodeResourcesFitPlugin.MostAllocatedCpuMemory(in row, podCpu, podMemory, cpuWeight, memoryWeight);
+                var key = 0;
+                if (spreads)
+                {
+                    var host = owned is null ? 0 : owned[((chunk << NodeList.ChunkBits) + i) & ((1 << OwnerColumn.ChunkBits) - 1)];
+                    var slot = zones[i] is { } zone ? SlotOf(zone) : 0;
+                    if (host >= MaxHostPods)
+                    {
+                        _overflow = true;
+                        host = 0;
+                    }
+
+                    key = (host << SlotBits) | slot;
+                    minHost[slot] = Math.Min(minHost[slot], host);
+                    maxHost[slot] = Math.Max(maxHost[slot], host);
+                }
+
+                keys[feasibleCount++] = key;
             }
 
-            slot = slot < _zoneCount ? slot : NewSlot(zone);
+            processed += i - first;
+            index = (chunk << NodeList.ChunkBits) + i;
+            index = index == count ? 0 : index;
         }
 
-        if (host >= MaxHostPods)
-        {
-            _overflow = true;
-            host = 0;
-        }
-
-        _keys[n] = (host << SlotBits) | slot;
-        _minHost[slot] = Math.Min(_minHost[slot], host);
-        _maxHost[slot] = Math.Max(_maxHost[slot], host);
+        next = index;
+        return null;
     }
 
     /// <summary>
@@ -191,6 +243,22 @@ internal sealed class FusedCycle
 
     private long Raw(int host, int slot, double hostWeight, double zoneWeight) =>
         _scoring.SpreadRaw(host, _zonePods[slot], slot != 0, hostWeight, zoneWeight);
+
+    // Zone labels are interned (NodeInfo), so a node's zone is almost always found among a few by reference.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SlotOf(string zone)
+    {
+        var zones = _zones;
+        for (var s = 1; s < _zoneCount; s++)
+        {
+            if (ReferenceEquals(zones[s], zone))
+            {
+                return s;
+            }
+        }
+
+        return NewSlot(zone);
+    }
 
     // A zone not found by reference: a string equal to one already seen is still the same domain, as spreading's
     // table counts it; else it takes the next slot.

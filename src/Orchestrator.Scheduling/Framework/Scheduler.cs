@@ -95,19 +95,24 @@ public sealed class Scheduler
         var index = _nextStartNodeIndex % count;
         var processed = 0;
 
+        // The count and buffer in locals: the loop's exit test and stores then stay in registers.
+        var found = feasible.Buffer;
+        var feasibleCount = 0;
+
         // When the profile's plugins can all be written as row arithmetic for this pod, a feasible node is scored as it
         // is found, while its row is in cache, and the host picked in one pass: no plugin pass over the nodes after.
         var fused = hasPrecheck && FusedScoring && framework.Fused is { } scoring && scoring.Serves(pod, nodes);
         if (fused)
         {
             _fused.Begin(framework.Fused!, pod, snapshot, index, Math.Min(toFind, count));
+            if (_fused.Filter(framework, state, pod, active, in precheck, toFind, found, rejected, out feasibleCount, out processed, out index) is { } failure)
+            {
+                return new ScheduleResult { Error = failure };
+            }
         }
 
-        // The count and buffer in locals: the loop's exit test and stores then stay in registers.
-        var found = feasible.Buffer;
-        var feasibleCount = 0;
         var rows = nodes.Read();
-        for (; processed < count && feasibleCount < toFind; processed++)
+        for (; !fused && processed < count && feasibleCount < toFind; processed++)
         {
             var at = index;
             index = index + 1 == count ? 0 : index + 1;
@@ -116,11 +121,6 @@ public sealed class Scheduler
                 ref readonly var row = ref rows.Row(at);
                 if (precheck.Passes(in row))
                 {
-                    if (fused)
-                    {
-                        _fused.Add(feasibleCount, at, processed, in row, rows.Zone(at));
-                    }
-
                     found[feasibleCount++] = at;
                     continue;
                 }
@@ -138,11 +138,6 @@ public sealed class Scheduler
                 : framework.RunFilters(state, pod, node, active);
             if (status.IsSuccess)
             {
-                if (fused)
-                {
-                    _fused.Add(feasibleCount, at, processed, in rows.Row(at), rows.Zone(at));
-                }
-
                 found[feasibleCount++] = at;
             }
             else if (status.IsRejected)

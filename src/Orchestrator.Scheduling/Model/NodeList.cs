@@ -13,9 +13,10 @@ namespace Orchestrator.Scheduling.Model;
 /// </remarks>
 public sealed class NodeList : IReadOnlyList<NodeInfo>
 {
-    private const int ChunkBits = 6;
-    private const int ChunkSize = 1 << ChunkBits;
-    private const int ChunkMask = ChunkSize - 1;
+    /// <summary>Nodes per chunk as a power of two; OwnerColumn's chunks are no smaller, so a chunk here lies in one of its.</summary>
+    internal const int ChunkBits = 6;
+    internal const int ChunkSize = 1 << ChunkBits;
+    internal const int ChunkMask = ChunkSize - 1;
 
     private readonly Chunk[] _chunks;
 
@@ -51,6 +52,9 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
 
     /// <summary>The node's interned zone label (NodeInfo.Zone) without touching the node: spreading reads it on every scored node.</summary>
     internal string? ZoneAt(int index) => _chunks[index >> ChunkBits].Zones[index & ChunkMask];
+
+    /// <summary>The rows and zones of the chunk holding nodes [c × ChunkSize, ...), for a loop that walks a chunk at a time.</summary>
+    internal (NodeRow[] Rows, string?[] Zones) ChunkAt(int c) => (_chunks[c].Rows, _chunks[c].Zones);
 
     /// <summary>A reader for hot loops over indexes that mostly run in order: it looks a chunk up once per 64 nodes.</summary>
     internal Reader Read() => new(_chunks);

@@ -13,7 +13,7 @@ namespace Orchestrator.Scheduling.Model;
 /// </remarks>
 internal sealed class OwnerColumn
 {
-    private const int ChunkBits = 6;
+    internal const int ChunkBits = 6;
     private const int ChunkSize = 1 << ChunkBits;
     private const int ChunkMask = ChunkSize - 1;
 
@@ -61,6 +61,13 @@ internal sealed class OwnerColumn
             var c = index >> ChunkBits;
             return (uint)c < (uint)_chunks.Length && _chunks[c] is { } chunk ? chunk[index & ChunkMask] : 0;
         }
+    }
+
+    /// <summary>The counts of the ChunkSize nodes from (index &amp; ~ChunkMask), read at index &amp; ChunkMask; null when all are 0.</summary>
+    internal int[]? ChunkOf(int index)
+    {
+        var c = index >> ChunkBits;
+        return (uint)c < (uint)_chunks.Length ? _chunks[c] : null;
     }
 
     /// <summary>The column with delta more pods on the node at the index; this column is unchanged.</summary>
