@@ -74,6 +74,7 @@ internal sealed class FusedCycle
     /// </summary>
     /// <returns>The filters' error on a node, which ends the cycle; else null.</returns>
     /// <remarks>It walks the node list a chunk at a time, so rows, zones and owner counts are array reads in the loop.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Status? Filter(
         ProfileFramework framework, CycleState state, PodInfo pod, IFilterPlugin[] active, in NodePrecheck precheck,
         int toFind, Span<int> found, List<(int Node, Status Status)> rejected, out int feasibleCount, out int processed, out int next)
@@ -159,6 +160,7 @@ internal sealed class FusedCycle
     /// totals, and the same reservoir draw among ties from the same Random. False when the cycle needs the plugins.
     /// processed is how many nodes the cycle visited, so the explanation keeps which of them were feasible in a bit each.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TrySelect(int count, int processed, Random random, out int best, out FusedScores scores)
     {
         (best, scores) = (0, null!);

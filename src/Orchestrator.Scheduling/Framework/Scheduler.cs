@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Orchestrator.Scheduling.Model;
 
@@ -34,6 +35,7 @@ public sealed class Scheduler
     /// </summary>
     internal bool FusedScoring { get; init; } = true;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ScheduleResult Schedule(PodInfo pod, Snapshot snapshot)
     {
         if (!_profiles.TryGetValue(pod.SchedulerName, out var framework))

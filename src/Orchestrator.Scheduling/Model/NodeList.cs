@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections;
 
 namespace Orchestrator.Scheduling.Model;
@@ -79,6 +80,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     }
 
     /// <summary>A list with the node at the index replaced; this list is unchanged and shares every other chunk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NodeList SetItem(int index, NodeInfo node)
     {
         _ = this[index];
