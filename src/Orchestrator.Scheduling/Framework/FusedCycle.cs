@@ -73,7 +73,7 @@ internal sealed class FusedCycle
     /// on it and its zone for spreading. Stops after count nodes or toFind feasible ones, as the general loop does.
     /// </summary>
     /// <returns>The filters' error on a node, which ends the cycle; else null.</returns>
-    /// <remarks>It walks the node list a chunk at a time, so rows, zones and owner counts are array reads in the loop.</remarks>
+    /// <remarks>It walks the node list a block of rows at a time, so rows, zones and owner counts are array reads in the loop.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Status? Filter(
         ProfileFramework framework, CycleState state, PodInfo pod, IFilterPlugin[] active, in NodePrecheck precheck,
@@ -92,14 +92,16 @@ internal sealed class FusedCycle
         while (processed < count && feasibleCount < toFind)
         {
             var chunk = index >> NodeList.ChunkBits;
-            var (rows, zones) = _nodes.ChunkAt(chunk);
+            var (blocks, zones) = _nodes.ChunkAt(chunk);
             var owned = spreads ? _ownerPods.ChunkOf(index) : null;
             var first = index & NodeList.ChunkMask;
-            var end = Math.Min(rows.Length, first + (count - processed));
+            var rows = blocks[first >> NodeList.BlockBits];
+            var blockStart = first & ~NodeList.BlockMask;
+            var end = Math.Min(blockStart + rows.Length, first + (count - processed));
             var i = first;
             for (; i < end && feasibleCount < toFind; i++)
             {
-                ref readonly var row = ref rows[i];
+                ref readonly var row = ref rows[i - blockStart];
                 if (!precheck.Passes(in row))
                 {
                     var at = (chunk << NodeList.ChunkBits) + i;

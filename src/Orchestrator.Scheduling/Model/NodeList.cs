@@ -4,12 +4,14 @@ using System.Collections;
 namespace Orchestrator.Scheduling.Model;
 
 /// <summary>
-/// The snapshot's nodes in a fixed order: an immutable list whose SetItem copies one 64-node chunk and the chunk table,
-/// not the whole array, so assuming a pod onto one of 20,000 nodes costs ~5 KB instead of 160 KB on the large object heap.
+/// The snapshot's nodes in a fixed order: an immutable list whose SetItem copies one 64-node chunk (its nodes, and the
+/// 16-row block of the node's row) and the chunk table, not the whole array, so assuming a pod onto one of 20,000 nodes
+/// costs ~2.5 KB instead of 160 KB on the large object heap.
 /// </summary>
 /// <remarks>
 /// Each chunk keeps its nodes' NodeRows beside them (a struct-of-rows table that hot filters and scores read by index),
-/// copied on write with the chunk, so the table is always the projection of exactly these nodes; and their zone labels,
+/// copied on write a 16-row block at a time (a whole chunk's rows were 4 KB of the 8 KB a decision allocated), so the
+/// table is always the projection of exactly these nodes; and their zone labels,
 /// which spreading reads on every scored node and which a pod landing on a node does not change.
 /// </remarks>
 public sealed class NodeList : IReadOnlyList<NodeInfo>
@@ -18,6 +20,10 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     internal const int ChunkBits = 6;
     internal const int ChunkSize = 1 << ChunkBits;
     internal const int ChunkMask = ChunkSize - 1;
+
+    /// <summary>Rows per block: a chunk keeps its rows in blocks of 16 (1 KB), so assuming a pod copies one block, not 4 KB.</summary>
+    internal const int BlockBits = 4;
+    internal const int BlockMask = (1 << BlockBits) - 1;
 
     private readonly Chunk[] _chunks;
 
@@ -49,13 +55,13 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     }
 
     /// <summary>The node's row in the table: the same node as this[index], its numbers laid out for hot loops.</summary>
-    internal ref readonly NodeRow RowAt(int index) => ref _chunks[index >> ChunkBits].Rows[index & ChunkMask];
+    internal ref readonly NodeRow RowAt(int index) => ref _chunks[index >> ChunkBits].Rows[(index & ChunkMask) >> BlockBits][index & BlockMask];
 
     /// <summary>The node's interned zone label (NodeInfo.Zone) without touching the node: spreading reads it on every scored node.</summary>
     internal string? ZoneAt(int index) => _chunks[index >> ChunkBits].Zones[index & ChunkMask];
 
     /// <summary>The rows and zones of the chunk holding nodes [c × ChunkSize, ...), for a loop that walks a chunk at a time.</summary>
-    internal (NodeRow[] Rows, string?[] Zones) ChunkAt(int c) => (_chunks[c].Rows, _chunks[c].Zones);
+    internal (NodeRow[][] Rows, string?[] Zones) ChunkAt(int c) => (_chunks[c].Rows, _chunks[c].Zones);
 
     /// <summary>A reader for hot loops over indexes that mostly run in order: it looks a chunk up once per 64 nodes.</summary>
     internal Reader Read() => new(_chunks);
@@ -73,10 +79,10 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         for (var c = 0; c < chunks.Length; c++)
         {
             var part = all.AsSpan(c << ChunkBits, Math.Min(ChunkSize, all.Length - (c << ChunkBits))).ToArray();
-            chunks[c] = new Chunk(part, [.. part.Select(NodeRow.Of)], [.. part.Select(n => n.Zone)]);
+            chunks[c] = new Chunk(part, [.. part.Chunk(1 << BlockBits).Select(block => block.Select(NodeRow.Of).ToArray())], [.. part.Select(n => n.Zone)]);
         }
 
-        return new NodeList(chunks, all.Length, CountZones(chunks), chunks.Sum(c => c.Rows.Count(IsTainted)));
+        return new NodeList(chunks, all.Length, CountZones(chunks), chunks.Sum(c => c.Rows.Sum(block => block.Count(IsTainted))));
     }
 
     /// <summary>A list with the node at the index replaced; this list is unchanged and shares every other chunk.</summary>
@@ -86,11 +92,13 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         _ = this[index];
         var chunks = (Chunk[])_chunks.Clone();
         var (nodes, rows, zones) = chunks[index >> ChunkBits];
-        var wasTainted = IsTainted(rows[index & ChunkMask]);
+        var (b, r) = ((index & ChunkMask) >> BlockBits, index & BlockMask);
+        var wasTainted = IsTainted(rows[b][r]);
         nodes = (NodeInfo[])nodes.Clone();
-        rows = (NodeRow[])rows.Clone();
+        rows = (NodeRow[][])rows.Clone();
+        var block = rows[b] = (NodeRow[])rows[b].Clone();
         nodes[index & ChunkMask] = node;
-        rows[index & ChunkMask] = NodeRow.Of(node);
+        block[r] = NodeRow.Of(node);
 
         // Assuming a pod keeps the node's labels, so the zones are shared with the old chunk unless this one moved.
         var zoneMoved = !ReferenceEquals(zones[index & ChunkMask], node.Zone);
@@ -101,7 +109,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         }
 
         chunks[index >> ChunkBits] = new Chunk(nodes, rows, zones);
-        var tainted = TaintedCount + (IsTainted(rows[index & ChunkMask]) ? 1 : 0) - (wasTainted ? 1 : 0);
+        var tainted = TaintedCount + (IsTainted(block[r]) ? 1 : 0) - (wasTainted ? 1 : 0);
         return new NodeList(chunks, Count, zoneMoved ? CountZones(chunks) : ZoneCount, tainted);
     }
 
@@ -139,7 +147,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     {
         private readonly Chunk[] _chunks;
         private int _chunk;
-        private NodeRow[] _rows;
+        private NodeRow[][] _rows;
         private string?[] _zones;
 
         internal Reader(Chunk[] chunks)
@@ -153,7 +161,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         public ref readonly NodeRow Row(int index)
         {
             Enter(index);
-            return ref _rows[index & ChunkMask];
+            return ref _rows[(index & ChunkMask) >> BlockBits][index & BlockMask];
         }
 
         public string? Zone(int index)
@@ -216,5 +224,5 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
 
     // A class, not a struct: assuming a pod copies the chunk table, and 79 references copy in half the bytes of 79
     // three-array structs; the 79 chunk objects stay in cache.
-    internal sealed record Chunk(NodeInfo[] Nodes, NodeRow[] Rows, string?[] Zones);
+    internal sealed record Chunk(NodeInfo[] Nodes, NodeRow[][] Rows, string?[] Zones);
 }
