@@ -4,9 +4,9 @@ using System.Collections;
 namespace Orchestrator.Scheduling.Model;
 
 /// <summary>
-/// The snapshot's nodes in a fixed order: an immutable list whose SetItem copies one 64-node chunk (its nodes, and the
-/// 16-row block of the node's row) and the chunk table, not the whole array, so assuming a pod onto one of 20,000 nodes
-/// costs ~2.5 KB instead of 160 KB on the large object heap.
+/// The snapshot's nodes in a fixed order: an immutable list whose SetItem copies the 16-node blocks holding the node and
+/// its row, their 128-node chunk's block tables and the chunk table, not the whole array, so assuming a pod onto one of
+/// 20,000 nodes costs ~2 KB instead of 160 KB on the large object heap.
 /// </summary>
 /// <remarks>
 /// Each chunk keeps its nodes' NodeRows beside them (a struct-of-rows table that hot filters and scores read by index),
@@ -16,12 +16,12 @@ namespace Orchestrator.Scheduling.Model;
 /// </remarks>
 public sealed class NodeList : IReadOnlyList<NodeInfo>
 {
-    /// <summary>Nodes per chunk as a power of two; OwnerColumn's chunks are no smaller, so a chunk here lies in one of its.</summary>
-    internal const int ChunkBits = 6;
+    /// <summary>Nodes per chunk as a power of two. Nodes and rows are kept in blocks, and a block lies inside one of OwnerColumn's chunks.</summary>
+    internal const int ChunkBits = 7;
     internal const int ChunkSize = 1 << ChunkBits;
     internal const int ChunkMask = ChunkSize - 1;
 
-    /// <summary>Rows per block: a chunk keeps its rows in blocks of 16 (1 KB), so assuming a pod copies one block, not 4 KB.</summary>
+    /// <summary>Nodes and rows per block: assuming a pod copies one block of each (1 KB of rows), not the chunk's 8 KB.</summary>
     internal const int BlockBits = 4;
     internal const int BlockMask = (1 << BlockBits) - 1;
 
@@ -50,7 +50,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
                 throw new ArgumentOutOfRangeException(nameof(index), index, $"the snapshot has {Count} nodes");
             }
 
-            return _chunks[index >> ChunkBits].Nodes[index & ChunkMask];
+            return _chunks[index >> ChunkBits].Nodes[(index & ChunkMask) >> BlockBits][index & BlockMask];
         }
     }
 
@@ -63,7 +63,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     /// <summary>The rows and zones of the chunk holding nodes [c × ChunkSize, ...), for a loop that walks a chunk at a time.</summary>
     internal (NodeRow[][] Rows, string?[] Zones) ChunkAt(int c) => (_chunks[c].Rows, _chunks[c].Zones);
 
-    /// <summary>A reader for hot loops over indexes that mostly run in order: it looks a chunk up once per 64 nodes.</summary>
+    /// <summary>A reader for hot loops over indexes that mostly run in order: it looks a chunk up once per 128 nodes.</summary>
     internal Reader Read() => new(_chunks);
 
     /// <summary>How many distinct zones the nodes are in: once a cycle has seen this many, no other node adds one.</summary>
@@ -79,7 +79,10 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         for (var c = 0; c < chunks.Length; c++)
         {
             var part = all.AsSpan(c << ChunkBits, Math.Min(ChunkSize, all.Length - (c << ChunkBits))).ToArray();
-            chunks[c] = new Chunk(part, [.. part.Chunk(1 << BlockBits).Select(block => block.Select(NodeRow.Of).ToArray())], [.. part.Select(n => n.Zone)]);
+            chunks[c] = new Chunk(
+                [.. part.Chunk(1 << BlockBits)],
+                [.. part.Chunk(1 << BlockBits).Select(block => block.Select(NodeRow.Of).ToArray())],
+                [.. part.Select(n => n.Zone)]);
         }
 
         return new NodeList(chunks, all.Length, CountZones(chunks), chunks.Sum(c => c.Rows.Sum(block => block.Count(IsTainted))));
@@ -94,10 +97,10 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         var (nodes, rows, zones) = chunks[index >> ChunkBits];
         var (b, r) = ((index & ChunkMask) >> BlockBits, index & BlockMask);
         var wasTainted = IsTainted(rows[b][r]);
-        nodes = (NodeInfo[])nodes.Clone();
+        nodes = (NodeInfo[][])nodes.Clone();
         rows = (NodeRow[][])rows.Clone();
+        (nodes[b] = (NodeInfo[])nodes[b].Clone())[r] = node;
         var block = rows[b] = (NodeRow[])rows[b].Clone();
-        nodes[index & ChunkMask] = node;
         block[r] = NodeRow.Of(node);
 
         // Assuming a pod keeps the node's labels, so the zones are shared with the old chunk unless this one moved.
@@ -203,9 +206,12 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         {
             while (_chunk < _chunks.Length)
             {
-                if (++_index < _chunks[_chunk].Nodes.Length)
+                var blocks = _chunks[_chunk].Nodes;
+                var next = _index + 1;
+                if (next >> BlockBits < blocks.Length && (next & BlockMask) < blocks[next >> BlockBits].Length)
                 {
-                    Current = _chunks[_chunk].Nodes[_index];
+                    _index = next;
+                    Current = blocks[next >> BlockBits][next & BlockMask];
                     return true;
                 }
 
@@ -222,7 +228,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
         }
     }
 
-    // A class, not a struct: assuming a pod copies the chunk table, and 79 references copy in half the bytes of 79
-    // three-array structs; the 79 chunk objects stay in cache.
-    internal sealed record Chunk(NodeInfo[] Nodes, NodeRow[][] Rows, string?[] Zones);
+    // A class, not a struct: assuming a pod copies the chunk table, and 40 references copy in half the bytes of 40
+    // three-array structs; the 40 chunk objects stay in cache.
+    internal sealed record Chunk(NodeInfo[][] Nodes, NodeRow[][] Rows, string?[] Zones);
 }
