@@ -79,74 +79,78 @@ internal sealed class FusedCycle
         ProfileFramework framework, CycleState state, PodInfo pod, IFilterPlugin[] active, in NodePrecheck precheck,
         int toFind, Span<int> found, List<(int Node, Status Status)> rejected, out int feasibleCount, out int processed, out int next)
     {
+        // Arrays and plain locals, the counts written to the out parameters only on the way out: with spans (two
+        // registers each) and the counts behind byrefs the JIT spilled most of the loop's state to the stack.
         var count = _nodes.Count;
-        var fit = _fit.AsSpan();
-        var keys = _keys.AsSpan();
-        var bits = _feasible.AsSpan();
-        var minHost = _minHost.AsSpan();
-        var maxHost = _maxHost.AsSpan();
-        var (podCpu, podMemory, cpuWeight, memoryWeight) = (_podCpu, _podMemory, _scoring.FitCpuWeight, _scoring.FitMemoryWeight);
+        var (fit, keys, bits, minHost, maxHost) = (_fit, _keys, _feasible, _minHost, _maxHost);
         var spreads = _spreads;
 
-        // The inputs of the last MostAllocated score worked out; none matches before the first (a row never holds -1).
-        var (lastCpu, lastMemory, lastAllocatableCpu, lastAllocatableMemory, lastFit) = (-1L, -1L, -1L, -1L, 0);
+        // The row whose MostAllocated score is lastFit. A row of zeros scores 0 (no allocatable: weights sum to 0).
+        var none = default(NodeRow);
+        ref readonly var scored = ref none;
+        var lastFit = 0;
         var index = _start;
-        (feasibleCount, processed) = (0, 0);
-        while (processed < count && feasibleCount < toFind)
+        var (n, visited) = (0, 0);
+        while (visited < count && n < toFind)
         {
             var chunk = index >> NodeList.ChunkBits;
             var (blocks, zones) = _nodes.ChunkAt(chunk);
-            var owned = spreads ? _ownerPods.ChunkOf(index) : null;
-            var first = index & NodeList.ChunkMask;
-            var rows = blocks[first >> NodeList.BlockBits];
-            var blockStart = first & ~NodeList.BlockMask;
-            var end = Math.Min(blockStart + rows.Length, first + (count - processed));
-            var i = first;
-            for (; i < end && feasibleCount < toFind; i++)
+            var inChunk = index & NodeList.ChunkMask;
+            var rows = blocks[inChunk >> NodeList.BlockBits];
+            var blockStart = inChunk & ~NodeList.BlockMask;
+
+            // rows[j] is node rowBase + j, the positionBase + j-th the cycle visits, with its zone at blockStart + j
+            // and its owner count at ownedBase + j (a block lies inside one of OwnerColumn's chunks).
+            var rowBase = (chunk << NodeList.ChunkBits) + blockStart;
+            var owned = spreads ? _ownerPods.ChunkOf(rowBase) : null;
+            var ownedBase = rowBase & ((1 << OwnerColumn.ChunkBits) - 1);
+            var j = inChunk - blockStart;
+            var end = Math.Min(rows.Length, j + (count - visited));
+            var positionBase = visited - j;
+            for (; j < end && n < toFind; j++)
             {
-                ref readonly var row = ref rows[i - blockStart];
+                ref readonly var row = ref rows[j];
                 if (!precheck.Passes(in row))
                 {
-                    var at = (chunk << NodeList.ChunkBits) + i;
                     if (precheck.RejectionOf(pod, in row) is { IsRejected: true } rejection)
                     {
-                        rejected.Add((at, rejection));
+                        rejected.Add((rowBase + j, rejection));
                         continue;
                     }
 
-                    var status = framework.RunFilters(state, pod, _nodes[at], active);
+                    var status = framework.RunFilters(state, pod, _nodes[rowBase + j], active);
                     if (status.IsRejected)
                     {
-                        rejected.Add((at, status));
+                        rejected.Add((rowBase + j, status));
                         continue;
                     }
 
                     if (!status.IsSuccess)
                     {
-                        (processed, next) = (processed + i - first, 0);
+                        (feasibleCount, processed, next) = (n, positionBase + j, 0);
                         return status;
                     }
                 }
 
-                var position = processed + i - first;
+                var position = positionBase + j;
                 bits[position >> 6] |= 1UL << position;
-                found[feasibleCount] = (chunk << NodeList.ChunkBits) + i;
+                found[n] = rowBase + j;
+
                 // A node requesting and offering what the last one scored did scores the same: in a packed cluster
                 // most visited nodes are empty ones of one size, so the two divides are mostly skipped.
-                if (row.NonZeroRequestedMilliCpu != lastCpu || row.NonZeroRequestedMemory != lastMemory
-                    || row.AllocatableMilliCpu != lastAllocatableCpu || row.AllocatableMemory != lastAllocatableMemory)
+                if (row.NonZeroRequestedMilliCpu != scored.NonZeroRequestedMilliCpu || row.NonZeroRequestedMemory != scored.NonZeroRequestedMemory
+                    || row.AllocatableMilliCpu != scored.AllocatableMilliCpu || row.AllocatableMemory != scored.AllocatableMemory)
                 {
-                    (lastCpu, lastMemory, lastAllocatableCpu, lastAllocatableMemory) =
-                        (row.NonZeroRequestedMilliCpu, row.NonZeroRequestedMemory, row.AllocatableMilliCpu, row.AllocatableMemory);
-                    lastFit = (int)NodeResourcesFitPlugin.MostAllocatedCpuMemory(in row, podCpu, podMemory, cpuWeight, memoryWeight);
+                    scored = ref row;
+                    lastFit = (int)NodeResourcesFitPlugin.MostAllocatedCpuMemory(in row, _podCpu, _podMemory, _scoring.FitCpuWeight, _scoring.FitMemoryWeight);
                 }
 
-                fit[feasibleCount] = lastFit;
+                fit[n] = lastFit;
                 var key = 0;
                 if (spreads)
                 {
-                    var host = owned is null ? 0 : owned[((chunk << NodeList.ChunkBits) + i) & ((1 << OwnerColumn.ChunkBits) - 1)];
-                    var slot = zones[i] is { } zone ? SlotOf(zone) : 0;
+                    var host = owned is null ? 0 : owned[ownedBase + j];
+                    var slot = zones[blockStart + j] is { } zone ? SlotOf(zone) : 0;
                     if (host >= MaxHostPods)
                     {
                         _overflow = true;
@@ -158,15 +162,15 @@ internal sealed class FusedCycle
                     maxHost[slot] = Math.Max(maxHost[slot], host);
                 }
 
-                keys[feasibleCount++] = key;
+                keys[n++] = key;
             }
 
-            processed += i - first;
-            index = (chunk << NodeList.ChunkBits) + i;
+            visited = positionBase + j;
+            index = rowBase + j;
             index = index == count ? 0 : index;
         }
 
-        next = index;
+        (feasibleCount, processed, next) = (n, visited, index);
         return null;
     }
 
