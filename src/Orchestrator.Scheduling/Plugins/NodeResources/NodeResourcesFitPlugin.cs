@@ -251,6 +251,8 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
         _ => pod.Requests.Get(resource) is var asked and > 0 ? (node.Requested.Get(resource) + asked, node.Allocatable.Get(resource)) : (0, 0),
     };
 
+    // Inlined: the row rejection asks it twice for every full node a cycle passes (a hundred a cycle on a busy cluster).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Fails(long request, long allocatable, long requested, ref bool tooBig)
     {
         if (request > 0 && request > allocatable - requested)
