@@ -122,6 +122,7 @@ public sealed class SchedulerBench(bool quick, string serverDll, string root) : 
         }
         Report.Line("pods placed", $"{core.Scheduled:N0} of {core.Pods:N0}");
         Report.Line("allocated per decision / gen0 collections", $"{core.BytesPerDecision / 1024:F1} KB / {core.Gen0Collections:N0} (one per {core.Pods / (double)Math.Max(1, core.Gen0Collections):N0} decisions)");
+        Report.Line("paused for collections during the stream", $"{core.GcPause.TotalMilliseconds:N0} ms of {core.Elapsed.TotalMilliseconds:N0} ms");
 
         // The timed run starts while tiered compilation is still raising the core's methods (the 500-pod warm-up lasts
         // less than its 100 ms delay), so its first pods run partly unoptimized code. The same stream once more shows

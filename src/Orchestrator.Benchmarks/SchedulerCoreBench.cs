@@ -19,7 +19,7 @@ public static class SchedulerCoreBench
         var scheduled = 0;
         var done = 0;
         using var progress = new Progress(label, pods.Length, () => Volatile.Read(ref done));
-        var (allocated, collections) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0));
+        var (allocated, collections, paused) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < pods.Length; i++)
         {
@@ -38,6 +38,7 @@ public static class SchedulerCoreBench
         {
             BytesPerDecision = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)pods.Length,
             Gen0Collections = GC.CollectionCount(0) - collections,
+            GcPause = GC.GetTotalPauseDuration() - paused,
         };
     }
 

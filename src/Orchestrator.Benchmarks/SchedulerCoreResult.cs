@@ -14,6 +14,9 @@ public sealed record SchedulerCoreResult(int Nodes, int Pods, int Scheduled, Tim
 
     public int Gen0Collections { get; init; }
 
+    /// <summary>Time the runtime paused this process for collections during the stream (all generations).</summary>
+    public TimeSpan GcPause { get; init; }
+
     /// <summary>The figures for the first <paramref name="pods"/> decisions only.</summary>
     public (double PerSecond, Percentiles Latency) Prefix(int pods)
     {

@@ -20,9 +20,13 @@ internal sealed partial class ProfileFramework
         ScoreWeights = [.. Score.Select(p => profile.WeightOf(p.Name))];
         ScoreNames = [.. Score.Select(p => p.Name)];
         Reserve = [.. plugins.OfType<IReservePlugin>()];
+        Fused = FusedScoring.TryCreate(this);
     }
 
     public Profile Profile { get; }
+
+    /// <summary>The profile's scoring as row arithmetic for the scheduler's fused path; null when a plugin needs its own pass.</summary>
+    public FusedScoring? Fused { get; }
 
     /// <summary>The filters PreFilter did not tell to skip, in order: looked up once per cycle instead of once per node.</summary>
     public IFilterPlugin[] ActiveFilters(CycleState state)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 
 namespace Orchestrator.Scheduling.Model;
@@ -58,6 +59,7 @@ public sealed record NodeInfo
     public bool HasPodsWithRequiredAntiAffinity { get; private set; }
 
     /// <summary>The node after the pod is bound (or assumed) onto it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NodeInfo WithPod(PodInfo pod)
     {
         // The sums move by this pod alone: setting Pods through its init would re-add every pod on the node, a walk

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -97,6 +98,7 @@ public sealed class Snapshot
         _zonePodsByOwner.TryGetValue(ownerUid, out var zones) ? zones : DomainCounts.None;
 
     /// <summary>The snapshot after the pod is assumed onto the node, so the next cycle sees it; a nomination it had is dropped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Snapshot WithPod(PodInfo pod, string nodeName)
     {
         if (!_index.TryGetValue(nodeName, out var i))

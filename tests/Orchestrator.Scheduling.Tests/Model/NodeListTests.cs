@@ -26,7 +26,7 @@ public sealed class NodeListTests
     {
         var before = NodeList.Of(Enumerable.Range(0, 130).Select(i => (NodeInfo)NodeBuilder.Named($"n{i}")));
 
-        // Index 100 sits in the second chunk (64..127); the first and third chunks are shared.
+        // Index 100 sits in the block 96..111 of the first chunk (0..127); the other blocks and the second chunk are shared.
         var after = before.SetItem(100, NodeBuilder.Named("n100").Capacity(1000, 1000));
 
         Assert.Equal(4000, before[100].Allocatable.MilliCpu);
@@ -46,6 +46,33 @@ public sealed class NodeListTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => list[index]);
         Assert.Throws<ArgumentOutOfRangeException>(() => list.SetItem(index, NodeBuilder.Named("x")));
+    }
+
+    [Fact]
+    public void Nodes_rows_and_zones_stay_in_step_across_block_and_chunk_boundaries_as_nodes_are_replaced()
+    {
+        // 300 nodes: two full 128-node chunks, then one of 44 whose last 16-node block holds 12.
+        var nodes = Enumerable.Range(0, 300).Select(i => (NodeInfo)NodeBuilder.Named($"n{i}").Capacity(1000 + i, 1000).Zone($"z{i % 3}")).ToArray();
+        var lists = new List<NodeList> { NodeList.Of(nodes) };
+        foreach (var i in new[] { 0, 15, 16, 127, 128, 255, 256, 287, 288, 299 })
+        {
+            nodes[i] = NodeBuilder.Named($"n{i}").Capacity(1000 + i, 1000).Zone($"z{i % 3}").Running(PodBuilder.Named($"p{i}").Requests(100, 10));
+            lists.Add(lists[^1].SetItem(i, nodes[i]));
+        }
+
+        var list = lists[^1];
+        var rows = list.Read();
+        Assert.Equal(nodes.Select(n => n.Name), list.Select(n => n.Name));
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            Assert.Same(nodes[i], list[i]);
+            Assert.Equal(NodeRow.Of(nodes[i]), list.RowAt(i));
+            Assert.Equal(NodeRow.Of(nodes[i]), rows.Row(i));
+            Assert.Equal(nodes[i].Zone, list.ZoneAt(i));
+        }
+
+        // The first list never saw a pod: every replacement copied its block.
+        Assert.All(Enumerable.Range(0, 300), i => Assert.Equal(1000 + i, lists[0].RowAt(i).FreeMilliCpu));
     }
 
     [Fact]

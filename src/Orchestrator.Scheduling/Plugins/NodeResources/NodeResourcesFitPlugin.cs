@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Orchestrator.Scheduling.Framework;
 using Orchestrator.Scheduling.Model;
 
@@ -173,30 +174,47 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
         return true;
     }
 
+    /// <summary>The cpu and memory weights when the plugin scores MostAllocated over exactly (cpu, memory), the default; else null.</summary>
+    internal (long Cpu, long Memory)? MostAllocatedCpuMemoryWeights => _mostAllocatedCpuMemory ? (_weights[0], _weights[1]) : null;
+
     // The default profile's scoring written out: MostAllocated.Score over (cpu, memory) with the same integer steps
-    // (the weighted mean of min(requested, allocatable) x 100 / allocatable, resources a node lacks left out).
+    // (the weighted mean of min(requested, allocatable) x 100 / allocatable, resources a node lacks left out). The
+    // framework's fused path scores with this too, so both give the same numbers by construction.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long MostAllocatedCpuMemory(in NodeRow row, long podCpu, long podMemory, long cpuWeight, long memoryWeight)
+    {
+        if (cpuWeight == memoryWeight && row.AllocatableMilliCpu != 0 && row.AllocatableMemory != 0)
+        {
+            // Equal weights w cancel: (a×w + b×w) / 2w truncates to (a + b) / 2, and a division by a constant 2 is a
+            // shift where one by a weight sum read at run time is a 64-bit divide on each of 500 nodes.
+            return (MostAllocated.ResourceScore(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu)
+                + MostAllocated.ResourceScore(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory)) / 2;
+        }
+
+        long score = 0;
+        long weights = 0;
+        if (row.AllocatableMilliCpu != 0)
+        {
+            score += MostAllocated.ResourceScore(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu) * cpuWeight;
+            weights += cpuWeight;
+        }
+
+        if (row.AllocatableMemory != 0)
+        {
+            score += MostAllocated.ResourceScore(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory) * memoryWeight;
+            weights += memoryWeight;
+        }
+
+        return weights == 0 ? 0 : score / weights;
+    }
+
     private void MostAllocatedCpuMemory(PodInfo pod, NodeList nodes, ReadOnlySpan<int> indexes, Span<long> scores)
     {
         var (podCpu, podMemory, cpuWeight, memoryWeight) = (pod.NonZeroMilliCpu, pod.NonZeroMemory, _weights[0], _weights[1]);
         var rows = nodes.Read();
         for (var n = 0; n < indexes.Length; n++)
         {
-            ref readonly var row = ref rows.Row(indexes[n]);
-            long score = 0;
-            long weights = 0;
-            if (row.AllocatableMilliCpu != 0)
-            {
-                score += MostAllocated.ResourceScore(row.NonZeroRequestedMilliCpu + podCpu, row.AllocatableMilliCpu) * cpuWeight;
-                weights += cpuWeight;
-            }
-
-            if (row.AllocatableMemory != 0)
-            {
-                score += MostAllocated.ResourceScore(row.NonZeroRequestedMemory + podMemory, row.AllocatableMemory) * memoryWeight;
-                weights += memoryWeight;
-            }
-
-            scores[n] = weights == 0 ? 0 : score / weights;
+            scores[n] = MostAllocatedCpuMemory(in rows.Row(indexes[n]), podCpu, podMemory, cpuWeight, memoryWeight);
         }
     }
 
@@ -233,6 +251,8 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin, IRowFilter, IScorePl
         _ => pod.Requests.Get(resource) is var asked and > 0 ? (node.Requested.Get(resource) + asked, node.Allocatable.Get(resource)) : (0, 0),
     };
 
+    // Inlined: the row rejection asks it twice for every full node a cycle passes (a hundred a cycle on a busy cluster).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Fails(long request, long allocatable, long requested, ref bool tooBig)
     {
         if (request > 0 && request > allocatable - requested)

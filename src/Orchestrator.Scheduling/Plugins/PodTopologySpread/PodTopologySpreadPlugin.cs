@@ -24,6 +24,9 @@ public sealed partial class PodTopologySpreadPlugin : IPreFilterExtensions, IFil
 
     public string Name => PluginName;
 
+    /// <summary>The constraints an owned pod that declares none is spread by, for the framework's fused scoring.</summary>
+    internal ImmutableArray<TopologySpreadConstraint> DefaultConstraints => _args.DefaultConstraints;
+
     public Status PreFilter(CycleState state, PodInfo pod)
     {
         var constraints = Constraints(pod, UnsatisfiableConstraintAction.DoNotSchedule, out _);
