@@ -78,25 +78,49 @@ internal sealed class NodeRegistrar(SimulationContext context)
         }
         catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.Conflict))
         {
-            // Left by a previous run (or made by hand): take it over with this run's labels and status.
-            var metadata = new V1Node
+            // Left by a previous run (or made by hand): take it over as a restarted kubelet does (read it, patch the
+            // labels and annotations only when they differ, post this run's status). 5,000 nodes adopted after a
+            // restart otherwise write every node twice while the scheduler binds its backlog.
+            var existing = await context.WriteAsync(token => client.CoreV1.ReadNodeAsync(node.Name, cancellationToken: token), cancellationToken);
+            if (!Contains(existing.Metadata?.Labels, desired.Metadata.Labels) || !Contains(existing.Metadata?.Annotations, desired.Metadata.Annotations))
             {
-                Metadata = new V1ObjectMeta { Labels = desired.Metadata.Labels, Annotations = desired.Metadata.Annotations },
-            };
-            var patched = await context.WriteAsync(token => client.CoreV1.PatchNodeAsync(
-                new V1Patch(metadata, V1Patch.PatchType.MergePatch), node.Name, cancellationToken: token), cancellationToken);
+                var metadata = new V1Node
+                {
+                    Metadata = new V1ObjectMeta { Labels = desired.Metadata.Labels, Annotations = desired.Metadata.Annotations },
+                };
+                await context.WriteAsync(token => client.CoreV1.PatchNodeAsync(
+                    new V1Patch(metadata, V1Patch.PatchType.MergePatch), node.Name, cancellationToken: token), cancellationToken);
+            }
             await context.WriteAsync(token => client.CoreV1.PatchNodeStatusAsync(
                 new V1Patch(new V1Node { Status = desired.Status }, V1Patch.PatchType.MergePatch), node.Name, cancellationToken: token), cancellationToken);
-            node.Uid = patched.Metadata?.Uid;
+            node.Uid = existing.Metadata?.Uid;
             created = false;
         }
-        node.Lease = await EnsureLeaseAsync(node, cancellationToken);
+        node.Lease = await EnsureLeaseAsync(node, created, cancellationToken);
         return created;
     }
 
-    private async Task<V1Lease> EnsureLeaseAsync(SimulatedNode node, CancellationToken cancellationToken)
+    /// <summary>True when <paramref name="present"/> holds every entry of <paramref name="wanted"/>.</summary>
+    internal static bool Contains(IDictionary<string, string>? present, IDictionary<string, string>? wanted) =>
+        wanted is null || wanted.All(w => present is not null && present.TryGetValue(w.Key, out var value) && value == w.Value);
+
+    private async Task<V1Lease> EnsureLeaseAsync(SimulatedNode node, bool nodeCreated, CancellationToken cancellationToken)
     {
         var client = context.Client;
+        if (!nodeCreated)
+        {
+            // An adopted node most likely has its lease still: read it first, as the kubelet's lease controller does,
+            // rather than a create that fails (a create costs the server an admission and a rejected write).
+            try
+            {
+                return await context.WriteAsync(token => client.CoordinationV1.ReadNamespacedLeaseAsync(
+                    node.Name, NodeTemplate.LeaseNamespace, cancellationToken: token), cancellationToken);
+            }
+            catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.NotFound))
+            {
+                // Gone with its node's previous life: create it below.
+            }
+        }
         try
         {
             return await context.WriteAsync(token => client.CoordinationV1.CreateNamespacedLeaseAsync(
