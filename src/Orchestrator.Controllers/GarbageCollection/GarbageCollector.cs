@@ -34,12 +34,13 @@ public sealed class GarbageCollector(InProcessClient client) : IController
             var (owners, dependents) = _graph.Remove(uid);
             return [.. dependents.Select(d => DependentPrefix + d), .. owners.Select(o => OwnerPrefix + o)];
         }
-        var metadata = ObjectMetadata.Read(change.Object);
-        var ownerUids = (metadata.OwnerReferences ?? []).Select(r => r.Uid).ToArray();
+        // Without owners or a deletion there is nothing in the metadata to read: the usual pod change (a binding, a status).
+        var metadata = ObjectMetadata.MayHaveOwners(change.Object) || ObjectMetadata.MayBeDeleting(change.Object) ? ObjectMetadata.Read(change.Object) : null;
+        var ownerUids = (metadata?.OwnerReferences ?? []).Select(r => r.Uid).ToArray();
         var before = _graph.Set(uid, change.Object.Key, ownerUids);
         var keys = new List<string>();
-        var finalizers = metadata.Finalizers ?? [];
-        if (metadata.DeletionTimestamp is not null && (finalizers.Contains(CollectionDecisions.OrphanFinalizer) || finalizers.Contains(CollectionDecisions.ForegroundFinalizer)))
+        var finalizers = metadata?.Finalizers ?? [];
+        if (metadata?.DeletionTimestamp is not null && (finalizers.Contains(CollectionDecisions.OrphanFinalizer) || finalizers.Contains(CollectionDecisions.ForegroundFinalizer)))
         {
             keys.Add(OwnerPrefix + uid);
         }

@@ -121,8 +121,9 @@ public sealed class ReplicaSetController(InProcessClient client, EventRecorder e
             {
                 continue;
             }
-            var metadata = ObjectMetadata.Read(stored);
-            if (OwnerReferences.ControllerOf(metadata) is { } owner)
+            // An ownerless pod (most, outside workloads) is matched by its labels, which the summary holds already.
+            var metadata = ObjectMetadata.MayHaveOwners(stored) ? ObjectMetadata.Read(stored) : null;
+            if (metadata is not null && OwnerReferences.ControllerOf(metadata) is { } owner)
             {
                 if (owner.Kind == "ReplicaSet")
                 {
@@ -130,9 +131,10 @@ public sealed class ReplicaSetController(InProcessClient client, EventRecorder e
                 }
                 continue;
             }
+            var labels = metadata is not null ? metadata.Labels : Labels(stored);
             foreach (var rs in client.List<V1ReplicaSet>(_replicaSets, stored.Key.Namespace))
             {
-                if (LabelSelectors.Matches(rs.Spec.Selector, metadata.Labels))
+                if (LabelSelectors.Matches(rs.Spec.Selector, labels))
                 {
                     keys.Add(stored.Key.Namespace + "/" + rs.Metadata.Name);
                 }

@@ -26,6 +26,16 @@ public static class ObjectMetadata
     // 850 bytes per pod in the API benchmark's 150,000 (3,717 -> 4,570 B of heap per pod), to save one small decode.
     public static V1ObjectMeta Read(StoredObject stored) => Read(stored.Json);
 
+    /// <summary>
+    /// False when the object cannot have <c>metadata.ownerReferences</c>: the name appears nowhere in it. Most pods have
+    /// no owner, and every change of every pod (its binding, its Running status) is routed by the garbage collector
+    /// and the ReplicaSet controller; a byte search spares both the decode.
+    /// </summary>
+    public static bool MayHaveOwners(StoredObject stored) => stored.Json.AsSpan().IndexOf("\"ownerReferences\""u8) >= 0;
+
+    /// <summary>False when the object cannot be being deleted: <c>deletionTimestamp</c> appears nowhere in it.</summary>
+    public static bool MayBeDeleting(StoredObject stored) => stored.Json.AsSpan().IndexOf("\"deletionTimestamp\""u8) >= 0;
+
     public static V1ObjectMeta Read(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);

@@ -26,6 +26,21 @@ public sealed class ObjectMetadataTests
         Assert.Equal((new DateTime(2026, 1, 1, 12, 0, 5, DateTimeKind.Utc), "foregroundDeletion"), (metadata.DeletionTimestamp!.Value.ToUniversalTime(), metadata.Finalizers[0]));
     }
 
+    [Theory]
+    [InlineData("""{"metadata":{"name":"p","labels":{"app":"web"}},"spec":{"nodeName":"n1"},"status":{"phase":"Running"}}""", false, false)]
+    [InlineData("""{"metadata":{"name":"p","ownerReferences":[{"kind":"ReplicaSet","name":"web-1","uid":"u1"}]}}""", true, false)]
+    [InlineData("""{"metadata":{"name":"p","deletionTimestamp":"2026-01-01T12:00:05Z"}}""", false, true)]
+    // Only a byte search: the quoted names anywhere (here as values) send the object to the full read, which decides;
+    // inside a longer string they are escaped (\"ownerReferences\") and cannot match.
+    [InlineData("""{"metadata":{"name":"p","annotations":{"a":"ownerReferences","b":"deletionTimestamp"}}}""", true, true)]
+    [InlineData("""{"metadata":{"name":"p","annotations":{"note":"{\"ownerReferences\":[],\"deletionTimestamp\":1}"}}}""", false, false)]
+    public void Says_an_object_has_no_owners_or_deletion_only_when_the_names_appear_nowhere_in_it(string json, bool owners, bool deleting)
+    {
+        var stored = new StoredObject(new ObjectKey("pods", "default", "p"), 7, Encoding.UTF8.GetBytes(json), new ObjectSummary("u", null, null));
+
+        Assert.Equal((owners, deleting), (ObjectMetadata.MayHaveOwners(stored), ObjectMetadata.MayBeDeleting(stored)));
+    }
+
     [Fact]
     public void An_object_without_metadata_has_empty_metadata()
     {
