@@ -64,7 +64,6 @@ public sealed record NodeInfo
     {
         // The sums move by this pod alone: setting Pods through its init would re-add every pod on the node, a walk
         // over up to 110 PodInfos scattered over the heap on every assumed pod. Integer sums, so the same totals.
-        var owners = Owners;
         var next = this with { };
         next._pods = _pods.Add(pod.NodeName == Name ? pod : pod with { NodeName = Name });
         next.Requested = Requested + pod.Requests;
@@ -74,7 +73,9 @@ public sealed record NodeInfo
             Memory = NonZeroRequested.Memory + pod.NonZeroMemory,
         };
         next.HasPodsWithRequiredAntiAffinity = HasPodsWithRequiredAntiAffinity || !pod.RequiredAntiAffinity.IsDefaultOrEmpty;
-        next._owners = pod.Owner is null ? owners : owners.Add(pod.Owner.Uid);
+        // Carried forward only once something has asked: the fused default profile reads the snapshot's owner columns,
+        // so on its path the counts would be an array clone per assumed pod that nothing reads.
+        next._owners = _owners is null || pod.Owner is null ? _owners : _owners.Add(pod.Owner.Uid);
         return next;
     }
 

@@ -24,6 +24,22 @@ public sealed class NodeInfoTests
         Assert.Equal(1, rebuilt.PodsOwnedBy("rs-b"));
     }
 
+    [Fact]
+    public void Pods_per_owner_come_out_the_same_whether_the_counts_were_read_before_the_pod_was_assumed_or_not()
+    {
+        NodeInfo node = NodeBuilder.Named("n1").Running(PodBuilder.Named("a1").OwnedBy("rs-a"), PodBuilder.Named("free"));
+        PodInfo pod = PodBuilder.Named("a2").OwnedBy("rs-a");
+
+        // Untouched, the counts are built from the pods when first asked; once read, each assumed pod carries them forward.
+        var fresh = node.WithPod(pod);
+        Assert.Equal(1, node.PodsOwnedBy("rs-a"));
+        var carried = node.WithPod(pod);
+
+        Assert.Equal(2, fresh.PodsOwnedBy("rs-a"));
+        Assert.Equal(2, carried.PodsOwnedBy("rs-a"));
+        Assert.Equal(2, carried.WithPod(PodBuilder.Named("b1").OwnedBy("rs-b")).PodsOwnedBy("rs-a"));
+    }
+
     // Each pod is "cpu/memory" in milli-cpu and Mi; 0 asks for none, which scoring counts as 100m / 200Mi.
     [Theory]
     [InlineData("", "500/1000", "500/1000", "500/1000")]
