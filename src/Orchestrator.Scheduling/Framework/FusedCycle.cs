@@ -27,6 +27,11 @@ internal sealed class FusedCycle
     private int[] _keys = [];
     private long[] _normalized = [];
     private ulong[] _feasible = [];
+
+    // Nodes the row shows short of cpu, memory or pod slots, kept by index: why they were rejected matters only when no
+    // node fits, so the rejection is named then (RejectShort) instead of on each of the hundreds of full nodes a packed
+    // cluster's cycle passes.
+    private readonly List<int> _short = [];
     private int _zoneCount;
     private bool _overflow;
 
@@ -56,6 +61,7 @@ internal sealed class FusedCycle
         }
 
         _feasible.AsSpan(0, words).Clear();
+        _short.Clear();
         _spreads = scoring.Spreads(pod);
         (_ownerPods, _ownerZones) = _spreads ? (snapshot.PodsOf(pod.Owner!.Uid), snapshot.ZonePodsOf(pod.Owner.Uid)) : (OwnerColumn.Empty, DomainCounts.None);
         _zoneCount = 1;
@@ -85,6 +91,11 @@ internal sealed class FusedCycle
         var (fit, keys, bits, minHost, maxHost) = (_fit, _keys, _feasible, _minHost, _maxHost);
         var spreads = _spreads;
 
+        // A row that fails the precheck with no rejecting flag is one NodeResourcesFit rejects, certainly so when the pod
+        // asks for neither extended resources nor ephemeral storage (RejectionOf then always names the shortage).
+        var deferShort = precheck.Numbers is NodeResourcesFitPlugin && pod.Requests.Extended is null && pod.Requests.EphemeralStorage <= 0;
+        var (rejectingFlags, shortNodes) = (precheck.Rejected, _short);
+
         // The row whose MostAllocated score is lastFit. A row of zeros scores 0 (no allocatable: weights sum to 0).
         var none = default(NodeRow);
         ref readonly var scored = ref none;
@@ -112,6 +123,12 @@ internal sealed class FusedCycle
                 ref readonly var row = ref rows[j];
                 if (!precheck.Passes(in row))
                 {
+                    if (deferShort && (row.Flags & rejectingFlags) == 0)
+                    {
+                        shortNodes.Add(rowBase + j);
+                        continue;
+                    }
+
                     if (precheck.RejectionOf(pod, in row) is { IsRejected: true } rejection)
                     {
                         rejected.Add((rowBase + j, rejection));
@@ -172,6 +189,19 @@ internal sealed class FusedCycle
 
         (feasibleCount, processed, next) = (n, visited, index);
         return null;
+    }
+
+    /// <summary>Names the rejection of each node Filter found short, for a cycle in which no node fits.</summary>
+    public void RejectShort(PodInfo pod, in NodePrecheck precheck, List<(int Node, Status Status)> rejected)
+    {
+        foreach (var index in _short)
+        {
+            rejected.Add((index, precheck.RejectionOf(pod, in _nodes.RowAt(index)) is { IsRejected: true } rejection
+                ? rejection
+                : throw new InvalidOperationException($"node {index} was deferred as short but its row names no rejection")));
+        }
+
+        _short.Clear();
     }
 
     /// <summary>

@@ -159,6 +159,11 @@ public sealed class Scheduler
         feasible.SetCount(feasibleCount);
         if (feasible.Count == 0)
         {
+            if (fused)
+            {
+                _fused.RejectShort(pod, in precheck, rejected);
+            }
+
             var statuses = rejected.ToImmutableDictionary(r => nodes[r.Node].Name, r => r.Status, StringComparer.Ordinal);
             rejected.Clear();
             return Unschedulable(framework, state, pod, count, statuses, "");
