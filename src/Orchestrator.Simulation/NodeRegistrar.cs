@@ -84,7 +84,8 @@ internal sealed class NodeRegistrar(SimulationContext context)
             catch (Exception e) when (ApiPipelines.IsStatus(e, HttpStatusCode.Conflict))
             {
                 // Made in between (by hand, or by another simulator): adopt it below.
-                existing = await context.WriteAsync(token => client.CoreV1.ReadNodeAsync(node.Name, cancellationToken: token), cancellationToken);
+                existing = await ReadNodeAsync(node.Name, cancellationToken)
+                    ?? throw new InvalidOperationException($"node {node.Name} answered 409 to its create, then 404 to a read: deleted in between; registration is retried");
             }
         }
         await AdoptAsync(node, existing, desired, cancellationToken);

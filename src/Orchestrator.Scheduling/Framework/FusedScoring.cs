@@ -137,8 +137,7 @@ internal sealed class FusedScoring
     }
 
     /// <summary>PodTopologySpread.NormalizeScore for one node, given the cycle's lowest and highest raw scores.</summary>
-    public static long SpreadNormalized(long raw, long min, long max) =>
-        max == 0 ? NodeScores.Max : NodeScores.Max * (max + min - raw) / max;
+    public static long SpreadNormalized(long raw, long min, long max) => PodTopologySpreadPlugin.Normalized(raw, min, max);
 
     private static int ColumnOf<T>(ProfileFramework framework)
     {

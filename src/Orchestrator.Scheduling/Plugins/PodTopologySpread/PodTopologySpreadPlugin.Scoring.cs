@@ -163,11 +163,13 @@ public sealed partial class PodTopologySpreadPlugin
 
         for (var i = 0; i < scores.Length; i++)
         {
-            scores[i] = anyIgnored && s.Ignored.Contains(nodes[i].Name) ? 0
-                : max == 0 ? NodeScores.Max
-                : NodeScores.Max * (max + min - scores[i]) / max;
+            scores[i] = anyIgnored && s.Ignored.Contains(nodes[i].Name) ? 0 : Normalized(scores[i], min, max);
         }
     }
+
+    /// <summary>NormalizeScore for one node: fewer matching pods score higher, scaled by the cycle's lowest and highest raw scores.</summary>
+    internal static long Normalized(long raw, long min, long max) =>
+        max == 0 ? NodeScores.Max : NodeScores.Max * (max + min - raw) / max;
 
     private static long Score(ScoreState s, PodInfo pod, NodeInfo node)
     {
