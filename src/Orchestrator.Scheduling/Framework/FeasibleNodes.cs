@@ -38,7 +38,7 @@ internal sealed class FeasibleNodes : IReadOnlyList<NodeInfo>
     }
 
     /// <summary>Room for this cycle's indexes, filled by the caller's loop and then committed with SetCount.</summary>
-    public Span<int> Buffer => _indexes;
+    public int[] Buffer => _indexes;
 
     public void SetCount(int count)
     {

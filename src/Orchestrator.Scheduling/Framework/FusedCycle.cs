@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Orchestrator.Scheduling.Model;
 using Orchestrator.Scheduling.Plugins.NodeResources;
@@ -11,7 +12,8 @@ namespace Orchestrator.Scheduling.Framework;
 /// <remarks>Scratch the scheduler reuses for every cycle (it schedules one pod at a time); nothing may keep it.</remarks>
 internal sealed class FusedCycle
 {
-    // Slot 0 holds nodes without a zone label; a cluster has a few zones, more than this sends the cycle to the plugins.
+    // A zone's slot is its id in the node list (NodeList.ZoneNames), 0 for nodes without a zone label; a cluster has a
+    // few zones, and a list that has numbered more than this sends the cycle to the plugins.
     private const int ZoneSlots = 16;
     private const int SlotBits = 4;
 
@@ -19,7 +21,6 @@ internal sealed class FusedCycle
     // normalized scores are tabled by key.
     private const int MaxHostPods = 1 << 12;
 
-    private readonly string?[] _zones = new string?[ZoneSlots];
     private readonly long[] _zonePods = new long[ZoneSlots];
     private readonly int[] _minHost = new int[ZoneSlots];
     private readonly int[] _maxHost = new int[ZoneSlots];
@@ -27,12 +28,12 @@ internal sealed class FusedCycle
     private int[] _keys = [];
     private long[] _normalized = [];
     private ulong[] _feasible = [];
+    private long[] _totals = [];
 
     // Nodes the row shows short of cpu, memory or pod slots, kept by index: why they were rejected matters only when no
     // node fits, so the rejection is named then (RejectShort) instead of on each of the hundreds of full nodes a packed
     // cluster's cycle passes.
     private readonly List<int> _short = [];
-    private int _zoneCount;
     private bool _overflow;
 
     private FusedScoring _scoring = null!;
@@ -64,10 +65,14 @@ internal sealed class FusedCycle
         _short.Clear();
         _spreads = scoring.Spreads(pod);
         (_ownerPods, _ownerZones) = _spreads ? (snapshot.PodsOf(pod.Owner!.Uid), snapshot.ZonePodsOf(pod.Owner.Uid)) : (OwnerColumn.Empty, DomainCounts.None);
-        _zoneCount = 1;
-        _overflow = false;
-        _zones[0] = null;
+        // The owner's pods per zone, by the slot (zone id) the filter loop reads off each node.
+        var zones = _nodes.ZoneNames;
+        _overflow = _spreads && zones.Length >= ZoneSlots;
         _zonePods[0] = 0;
+        for (var id = 1; _spreads && !_overflow && id <= zones.Length; id++)
+        {
+            _zonePods[id] = _ownerZones.Of(zones[id - 1]);
+        }
         _minHost.AsSpan().Fill(int.MaxValue);
         _maxHost.AsSpan().Fill(-1);
     }
@@ -79,107 +84,64 @@ internal sealed class FusedCycle
     /// on it and its zone for spreading. Stops after count nodes or toFind feasible ones, as the general loop does.
     /// </summary>
     /// <returns>The filters' error on a node, which ends the cycle; else null.</returns>
-    /// <remarks>It walks the node list a block of rows at a time, so rows, zones and owner counts are array reads in the loop.</remarks>
+    /// <remarks>
+    /// It walks the node list a block of rows at a time: first the filter pass over the block, which marks each feasible
+    /// row in a bit of a mask, then Keep over the marked rows while the block is in cache. Two small loops, each of which
+    /// the JIT keeps in registers; one loop doing both spilled most of its state to the stack on every node.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Status? Filter(
         ProfileFramework framework, CycleState state, PodInfo pod, IFilterPlugin[] active, in NodePrecheck precheck,
-        int toFind, Span<int> found, List<(int Node, Status Status)> rejected, out int feasibleCount, out int processed, out int next)
+        int toFind, int[] found, List<(int Node, Status Status)> rejected, out int feasibleCount, out int processed, out int next)
     {
-        // Arrays and plain locals, the counts written to the out parameters only on the way out: with spans (two
-        // registers each) and the counts behind byrefs the JIT spilled most of the loop's state to the stack.
         var count = _nodes.Count;
-        var (fit, keys, bits, minHost, maxHost) = (_fit, _keys, _feasible, _minHost, _maxHost);
-        var spreads = _spreads;
 
         // A row that fails the precheck with no rejecting flag is one NodeResourcesFit rejects, certainly so when the pod
         // asks for neither extended resources nor ephemeral storage (RejectionOf then always names the shortage).
         var deferShort = precheck.Numbers is NodeResourcesFitPlugin && pod.Requests.Extended is null && pod.Requests.EphemeralStorage <= 0;
-        var (rejectingFlags, shortNodes) = (precheck.Rejected, _short);
+        var rejectingFlags = precheck.Rejected;
 
-        // The row whose MostAllocated score is lastFit. A row of zeros scores 0 (no allocatable: weights sum to 0).
-        var none = default(NodeRow);
-        ref readonly var scored = ref none;
-        var lastFit = 0;
+        // The last row MostAllocated scored, carried from block to block.
+        var memo = default(FitMemo);
         var index = _start;
         var (n, visited) = (0, 0);
         while (visited < count && n < toFind)
         {
             var chunk = index >> NodeList.ChunkBits;
-            var (blocks, zones) = _nodes.ChunkAt(chunk);
+            var (blocks, zoneIds) = _nodes.ChunkAt(chunk);
             var inChunk = index & NodeList.ChunkMask;
             var rows = blocks[inChunk >> NodeList.BlockBits];
             var blockStart = inChunk & ~NodeList.BlockMask;
 
-            // rows[j] is node rowBase + j, the positionBase + j-th the cycle visits, with its zone at blockStart + j
-            // and its owner count at ownedBase + j (a block lies inside one of OwnerColumn's chunks).
+            // rows[j] is node rowBase + j, the positionBase + j-th the cycle visits.
             var rowBase = (chunk << NodeList.ChunkBits) + blockStart;
-            var owned = spreads ? _ownerPods.ChunkOf(rowBase) : null;
-            var ownedBase = rowBase & ((1 << OwnerColumn.ChunkBits) - 1);
             var j = inChunk - blockStart;
+            var (from, first) = (j, n);
             var end = Math.Min(rows.Length, j + (count - visited));
             var positionBase = visited - j;
+            var mask = 0u;
             for (; j < end && n < toFind; j++)
             {
-                ref readonly var row = ref rows[j];
-                if (!precheck.Passes(in row))
+                if (precheck.Passes(in rows[j]))
                 {
-                    if (deferShort && (row.Flags & rejectingFlags) == 0)
-                    {
-                        shortNodes.Add(rowBase + j);
-                        continue;
-                    }
-
-                    if (precheck.RejectionOf(pod, in row) is { IsRejected: true } rejection)
-                    {
-                        rejected.Add((rowBase + j, rejection));
-                        continue;
-                    }
-
-                    var status = framework.RunFilters(state, pod, _nodes[rowBase + j], active);
-                    if (status.IsRejected)
-                    {
-                        rejected.Add((rowBase + j, status));
-                        continue;
-                    }
-
-                    if (!status.IsSuccess)
-                    {
-                        (feasibleCount, processed, next) = (n, positionBase + j, 0);
-                        return status;
-                    }
+                    mask |= 1u << j;
+                    found[n++] = rowBase + j;
                 }
-
-                var position = positionBase + j;
-                bits[position >> 6] |= 1UL << position;
-                found[n] = rowBase + j;
-
-                // A node requesting and offering what the last one scored did scores the same: in a packed cluster
-                // most visited nodes are empty ones of one size, so the two divides are mostly skipped.
-                if (row.NonZeroRequestedMilliCpu != scored.NonZeroRequestedMilliCpu || row.NonZeroRequestedMemory != scored.NonZeroRequestedMemory
-                    || row.AllocatableMilliCpu != scored.AllocatableMilliCpu || row.AllocatableMemory != scored.AllocatableMemory)
+                else if (deferShort && (rows[j].Flags & rejectingFlags) == 0)
                 {
-                    scored = ref row;
-                    lastFit = (int)NodeResourcesFitPlugin.MostAllocatedCpuMemory(in row, _podCpu, _podMemory, _scoring.FitCpuWeight, _scoring.FitMemoryWeight);
+                    _short.Add(rowBase + j);
                 }
-
-                fit[n] = lastFit;
-                var key = 0;
-                if (spreads)
+                else if (Reject(framework, state, pod, active, in precheck, rowBase + j, rejected) is { } error)
                 {
-                    var host = owned is null ? 0 : owned[ownedBase + j];
-                    var slot = zones[blockStart + j] is { } zone ? SlotOf(zone) : 0;
-                    if (host >= MaxHostPods)
-                    {
-                        _overflow = true;
-                        host = 0;
-                    }
-
-                    key = (host << SlotBits) | slot;
-                    minHost[slot] = Math.Min(minHost[slot], host);
-                    maxHost[slot] = Math.Max(maxHost[slot], host);
+                    (feasibleCount, processed, next) = (n, positionBase + j, 0);
+                    return error;
                 }
+            }
 
-                keys[n++] = key;
+            if (mask != 0)
+            {
+                Keep(rows, zoneIds, blockStart, rowBase, mask, first, ref memo);
+                MarkFeasible(positionBase + from, mask >> from);
             }
 
             visited = positionBase + j;
@@ -189,6 +151,104 @@ internal sealed class FusedCycle
 
         (feasibleCount, processed, next) = (n, visited, index);
         return null;
+    }
+
+    // A node whose row failed the precheck: listed with the row's verdict, or judged by the filters; their error, which
+    // ends the cycle, is returned. Out of the filter loop, which then holds no calls of its own.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Status? Reject(
+        ProfileFramework framework, CycleState state, PodInfo pod, IFilterPlugin[] active, in NodePrecheck precheck, int index,
+        List<(int Node, Status Status)> rejected)
+    {
+        if (precheck.RejectionOf(pod, in _nodes.RowAt(index)) is { IsRejected: true } rejection)
+        {
+            rejected.Add((index, rejection));
+            return null;
+        }
+
+        var status = framework.RunFilters(state, pod, _nodes[index], active);
+        if (status.IsRejected)
+        {
+            rejected.Add((index, status));
+            return null;
+        }
+
+        return status.IsSuccess ? null : status;
+    }
+
+    /// <summary>
+    /// What scoring needs of the feasible rows of one block, the set bits of mask, which are the feasible nodes first,
+    /// first + 1, ... of the cycle: MostAllocated's score, and for spreading the owner's pods on the node and its zone.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private void Keep(NodeRow[] rows, byte[] zoneIds, int blockStart, int rowBase, uint mask, int first, ref FitMemo memo)
+    {
+        var (fit, keys, n) = (_fit, _keys, first);
+        var (podCpu, podMemory, cpuWeight, memoryWeight) = (_podCpu, _podMemory, _scoring.FitCpuWeight, _scoring.FitMemoryWeight);
+        var (requestedCpu, requestedMemory, allocatableCpu, allocatableMemory, lastFit) =
+            (memo.RequestedMilliCpu, memo.RequestedMemory, memo.AllocatableMilliCpu, memo.AllocatableMemory, memo.Fit);
+        for (var bits = mask; bits != 0; bits &= bits - 1)
+        {
+            ref readonly var row = ref rows[BitOperations.TrailingZeroCount(bits)];
+
+            // A node requesting and offering what the last one scored did scores the same: in a packed cluster most
+            // visited nodes are empty ones of one size, so the two divides are mostly skipped.
+            if (row.NonZeroRequestedMilliCpu != requestedCpu || row.NonZeroRequestedMemory != requestedMemory
+                || row.AllocatableMilliCpu != allocatableCpu || row.AllocatableMemory != allocatableMemory)
+            {
+                (requestedCpu, requestedMemory, allocatableCpu, allocatableMemory) =
+                    (row.NonZeroRequestedMilliCpu, row.NonZeroRequestedMemory, row.AllocatableMilliCpu, row.AllocatableMemory);
+                lastFit = (int)NodeResourcesFitPlugin.MostAllocatedCpuMemory(in row, podCpu, podMemory, cpuWeight, memoryWeight);
+            }
+
+            fit[n++] = lastFit;
+        }
+
+        (memo.RequestedMilliCpu, memo.RequestedMemory, memo.AllocatableMilliCpu, memo.AllocatableMemory, memo.Fit) =
+            (requestedCpu, requestedMemory, allocatableCpu, allocatableMemory, lastFit);
+        if (!_spreads || _overflow)
+        {
+            keys.AsSpan(first, n - first).Clear();
+            return;
+        }
+
+        // Each node's owner count and zone as one key; each zone's fewest and most, which normalization scales by.
+        // More pods than MaxHostPods is caught by TrySelect, from the highest count.
+        var (owned, ownedBase, minHost, maxHost) = (_ownerPods.ChunkOf(rowBase), rowBase & ((1 << OwnerColumn.ChunkBits) - 1), _minHost, _maxHost);
+        n = first;
+        for (var bits = mask; bits != 0; bits &= bits - 1)
+        {
+            var j = BitOperations.TrailingZeroCount(bits);
+            var host = owned is null ? 0 : owned[ownedBase + j];
+            var slot = (int)zoneIds[blockStart + j];
+            keys[n++] = (host << SlotBits) | slot;
+            minHost[slot] = Math.Min(minHost[slot], host);
+            maxHost[slot] = Math.Max(maxHost[slot], host);
+        }
+    }
+
+    // Sets bits position, position + 1, ... for the set bits of a block's mask (16 bits at most), in the cycle's
+    // one-bit-per-visited-node record of which nodes were feasible.
+    private void MarkFeasible(int position, uint mask)
+    {
+        var (word, shift) = (position >> 6, position & 63);
+        _feasible[word] |= (ulong)mask << shift;
+
+        // Bits that spill into the next word are of visited nodes, so that word is in the record.
+        if (shift > 0 && (ulong)mask >> (64 - shift) is not 0 and var high)
+        {
+            _feasible[word + 1] |= high;
+        }
+    }
+
+    // The row MostAllocated last scored and its score; zeros score 0 (no allocatable: the weights sum to 0).
+    private struct FitMemo
+    {
+        public long RequestedMilliCpu;
+        public long RequestedMemory;
+        public long AllocatableMilliCpu;
+        public long AllocatableMemory;
+        public int Fit;
     }
 
     /// <summary>Names the rejection of each node Filter found short, for a cycle in which no node fits.</summary>
@@ -206,7 +266,7 @@ internal sealed class FusedCycle
 
     /// <summary>
     /// Picks the host among the count feasible nodes added, as the framework's scoring and SelectHost would: the same
-    /// totals, and the same reservoir draw among ties from the same Random. False when the cycle needs the plugins.
+    /// totals, and the same draw among ties from the same Random (HostSelection). False when the cycle needs the plugins.
     /// processed is how many nodes the cycle visited, so the explanation keeps which of them were feasible in a bit each.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -218,9 +278,21 @@ internal sealed class FusedCycle
             return false;
         }
 
-        // PreScore's weights: log(domains + 2), every feasible node being its own hostname domain; the zones are those
-        // of the feasible nodes, each of which is in a slot.
-        var (hostWeight, zoneWeight) = (Math.Log(count + 2), Math.Log(_zoneCount - 1 + 2));
+        // The zones of the feasible nodes: the slots past 0 (no zone label) that the filter loop saw a node in.
+        var (zones, highest) = (0, 0);
+        for (var s = 0; s < ZoneSlots; s++)
+        {
+            zones += s > 0 && _maxHost[s] >= 0 ? 1 : 0;
+            highest = Math.Max(highest, _maxHost[s]);
+        }
+
+        if (highest >= MaxHostPods)
+        {
+            return false;
+        }
+
+        // PreScore's weights: log(domains + 2), every feasible node being its own hostname domain.
+        var (hostWeight, zoneWeight) = (Math.Log(count + 2), Math.Log(zones + 2));
         long min = 0;
         long max = 0;
         var normalized = _normalized;
@@ -229,14 +301,12 @@ internal sealed class FusedCycle
             // A raw score never falls as the node's own count rises (positive weights), so each zone's extremes come
             // from its fewest and most pods on a node, without a pass over the nodes.
             min = long.MaxValue;
-            var highest = 0;
-            for (var s = 0; s < _zoneCount; s++)
+            for (var s = 0; s < ZoneSlots; s++)
             {
                 if (_maxHost[s] >= 0)
                 {
                     min = Math.Min(min, Raw(_minHost[s], s, hostWeight, zoneWeight));
                     max = Math.Max(max, Raw(_maxHost[s], s, hostWeight, zoneWeight));
-                    highest = Math.Max(highest, _maxHost[s]);
                 }
             }
 
@@ -246,7 +316,7 @@ internal sealed class FusedCycle
                 normalized = _normalized = new long[Math.Max(size, normalized.Length * 2)];
             }
 
-            for (var s = 0; s < _zoneCount; s++)
+            for (var s = 0; s < ZoneSlots; s++)
             {
                 for (var h = _minHost[s]; h <= _maxHost[s]; h++)
                 {
@@ -264,21 +334,28 @@ internal sealed class FusedCycle
         var constant = _scoring.TaintColumn >= 0 ? FusedScoring.TaintScore * _scoring.TaintWeight : 0;
         var fit = _fit.AsSpan(0, count);
         var keys = _keys.AsSpan(0, count);
-        var bestTotal = constant + (fit[0] * fitWeight) + (normalized[keys[0]] * spreadWeight);
-        var ties = 1;
-        for (var n = 1; n < fit.Length; n++)
+        if (_totals.Length < count)
         {
-            var total = constant + (fit[n] * fitWeight) + (normalized[keys[n]] * spreadWeight);
+            _totals = new long[_fit.Length];
+        }
+
+        // Totals and the highest in one pass, then HostSelection's draw among the ties.
+        var totals = _totals.AsSpan(0, count);
+        var (first, bestTotal, ties) = (0, long.MinValue, 0);
+        for (var n = 0; n < totals.Length; n++)
+        {
+            var total = totals[n] = constant + (fit[n] * fitWeight) + (normalized[keys[n]] * spreadWeight);
             if (total > bestTotal)
             {
-                (best, bestTotal, ties) = (n, total, 1);
+                (first, bestTotal, ties) = (n, total, 1);
             }
-            else if (total == bestTotal && random.Next(++ties) == 0)
+            else if (total == bestTotal)
             {
-                best = n;
+                ties++;
             }
         }
 
+        best = HostSelection.Pick(totals, first, ties, random);
         scores = new FusedScores(_scoring, _nodes, _start, _feasible.AsSpan(0, (processed + 63) >> 6).ToArray(), count, _podCpu, _podMemory)
         {
             Spreads = _spreads,
@@ -294,43 +371,4 @@ internal sealed class FusedCycle
 
     private long Raw(int host, int slot, double hostWeight, double zoneWeight) =>
         _scoring.SpreadRaw(host, _zonePods[slot], slot != 0, hostWeight, zoneWeight);
-
-    // Zone labels are interned (NodeInfo), so a node's zone is almost always found among a few by reference.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int SlotOf(string zone)
-    {
-        var zones = _zones;
-        for (var s = 1; s < _zoneCount; s++)
-        {
-            if (ReferenceEquals(zones[s], zone))
-            {
-                return s;
-            }
-        }
-
-        return NewSlot(zone);
-    }
-
-    // A zone not found by reference: a string equal to one already seen is still the same domain, as spreading's
-    // table counts it; else it takes the next slot.
-    private int NewSlot(string zone)
-    {
-        for (var s = 1; s < _zoneCount; s++)
-        {
-            if (string.Equals(_zones[s], zone, StringComparison.Ordinal))
-            {
-                return s;
-            }
-        }
-
-        if (_zoneCount == ZoneSlots)
-        {
-            _overflow = true;
-            return 0;
-        }
-
-        _zones[_zoneCount] = zone;
-        _zonePods[_zoneCount] = _ownerZones.Of(zone);
-        return _zoneCount++;
-    }
 }

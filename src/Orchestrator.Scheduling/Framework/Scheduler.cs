@@ -316,28 +316,8 @@ public sealed class Scheduler
         return new ScoreTable(framework.ScoreNames, framework.ScoreWeights, state.Snapshot.Nodes, nodes.Indexes.ToArray(), table);
     }
 
-    // Reservoir sampling over the nodes sharing the top score: each gets an equal chance in one pass,
-    // drawn from the injected Random so a seed replays the same choice.
-    private string SelectHost(ScoreTable scores, ReadOnlySpan<long> totals)
-    {
-        var best = 0;
-        var bestTotal = totals[0];
-        var ties = 1;
-        for (var n = 1; n < totals.Length; n++)
-        {
-            var total = totals[n];
-            if (total > bestTotal)
-            {
-                (best, bestTotal, ties) = (n, total, 1);
-            }
-            else if (total == bestTotal && _random.Next(++ties) == 0)
-            {
-                best = n;
-            }
-        }
-
-        return scores.NodeAt(best);
-    }
+    // The highest total wins; ties are split by one draw from the injected Random, so a seed replays the same choice.
+    private string SelectHost(ScoreTable scores, ReadOnlySpan<long> totals) => scores.NodeAt(HostSelection.Select(totals, _random));
 
     private static ScheduleResult Reserve(
         ProfileFramework framework, CycleState state, PodInfo pod, string node, int evaluated, int feasible, ScoreTable? scores)

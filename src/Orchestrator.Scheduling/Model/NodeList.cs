@@ -11,8 +11,8 @@ namespace Orchestrator.Scheduling.Model;
 /// <remarks>
 /// Each chunk keeps its nodes' NodeRows beside them (a struct-of-rows table that hot filters and scores read by index),
 /// copied on write a 16-row block at a time (a whole chunk's rows were 4 KB of the 8 KB a decision allocated), so the
-/// table is always the projection of exactly these nodes; and their zone labels,
-/// which spreading reads on every scored node and which a pod landing on a node does not change.
+/// table is always the projection of exactly these nodes; and their zone labels and zone ids (ZoneNames), which
+/// spreading reads on every scored node and which a pod landing on a node does not change.
 /// </remarks>
 public sealed class NodeList : IReadOnlyList<NodeInfo>
 {
@@ -25,17 +25,21 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     internal const int BlockBits = 4;
     internal const int BlockMask = (1 << BlockBits) - 1;
 
+    /// <summary>Zone ids are bytes; a list that has named more zones than this gives the rest this id, shared.</summary>
+    internal const int MaxZoneId = byte.MaxValue;
+
     private readonly Chunk[] _chunks;
 
-    private NodeList(Chunk[] chunks, int count, int zoneCount, int taintedCount)
+    private NodeList(Chunk[] chunks, string[] zoneNames, int count, int zoneCount, int taintedCount)
     {
         _chunks = chunks;
+        ZoneNames = zoneNames;
         Count = count;
         ZoneCount = zoneCount;
         TaintedCount = taintedCount;
     }
 
-    public static NodeList Empty { get; } = new([], 0, 0, 0);
+    public static NodeList Empty { get; } = new([], [], 0, 0, 0);
 
     public int Count { get; }
 
@@ -60,10 +64,20 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     /// <summary>The node's interned zone label (NodeInfo.Zone) without touching the node: spreading reads it on every scored node.</summary>
     internal string? ZoneAt(int index) => _chunks[index >> ChunkBits].Zones[index & ChunkMask];
 
-    /// <summary>The rows and zones of the chunk holding nodes [c × ChunkSize, ...), for a loop that walks a chunk at a time.</summary>
+    /// <summary>The node's zone id: its label's place in ZoneNames plus one, 0 without a zone label.</summary>
+    internal byte ZoneIdAt(int index) => _chunks[index >> ChunkBits].ZoneIds[index & ChunkMask];
+
+    /// <summary>The rows and zone ids of the chunk holding nodes [c × ChunkSize, ...), for a loop that walks a chunk at a time.</summary>
     /// <remarks>Inlined: the fused filter loop asks it once per 16-node block, and the tuple made it a call.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal (NodeRow[][] Rows, string?[] Zones) ChunkAt(int c) => (_chunks[c].Rows, _chunks[c].Zones);
+    internal (NodeRow[][] Rows, byte[] ZoneIds) ChunkAt(int c) => (_chunks[c].Rows, _chunks[c].ZoneIds);
+
+    /// <summary>
+    /// Every zone label the list has numbered, id - 1 to name: id 0 is a node without one. A cycle that spreads keeps
+    /// its counts by id, read with one byte load per node, rather than looking each node's zone up among the zones it
+    /// has seen. Lists made from this one by SetItem share the numbering, appending a zone none of them had.
+    /// </summary>
+    internal string[] ZoneNames { get; }
 
     /// <summary>A reader for hot loops over indexes that mostly run in order: it looks a chunk up once per 128 nodes.</summary>
     internal Reader Read() => new(_chunks);
@@ -77,6 +91,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     public static NodeList Of(IEnumerable<NodeInfo> nodes)
     {
         var all = nodes.ToArray();
+        var names = new List<string>();
         var chunks = new Chunk[(all.Length + ChunkMask) >> ChunkBits];
         for (var c = 0; c < chunks.Length; c++)
         {
@@ -84,10 +99,11 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
             chunks[c] = new Chunk(
                 [.. part.Chunk(1 << BlockBits)],
                 [.. part.Chunk(1 << BlockBits).Select(block => block.Select(NodeRow.Of).ToArray())],
-                [.. part.Select(n => n.Zone)]);
+                [.. part.Select(n => n.Zone)],
+                [.. part.Select(n => IdOf(n.Zone, names))]);
         }
 
-        return new NodeList(chunks, all.Length, CountZones(chunks), chunks.Sum(c => c.Rows.Sum(block => block.Count(IsTainted))));
+        return new NodeList(chunks, [.. names], all.Length, CountZones(chunks), chunks.Sum(c => c.Rows.Sum(block => block.Count(IsTainted))));
     }
 
     /// <summary>A list with the node at the index replaced; this list is unchanged and shares every other chunk.</summary>
@@ -96,7 +112,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     {
         _ = this[index];
         var chunks = (Chunk[])_chunks.Clone();
-        var (nodes, rows, zones) = chunks[index >> ChunkBits];
+        var (nodes, rows, zones, zoneIds) = chunks[index >> ChunkBits];
         var (b, r) = ((index & ChunkMask) >> BlockBits, index & BlockMask);
         var wasTainted = IsTainted(rows[b][r]);
         nodes = (NodeInfo[][])nodes.Clone();
@@ -107,20 +123,42 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
 
         // Assuming a pod keeps the node's labels, so the zones are shared with the old chunk unless this one moved.
         var zoneMoved = !ReferenceEquals(zones[index & ChunkMask], node.Zone);
+        var names = ZoneNames;
         if (zoneMoved)
         {
-            zones = (string?[])zones.Clone();
+            (zones, zoneIds) = ((string?[])zones.Clone(), (byte[])zoneIds.Clone());
             zones[index & ChunkMask] = node.Zone;
+            var numbered = new List<string>(names);
+            zoneIds[index & ChunkMask] = IdOf(node.Zone, numbered);
+            names = numbered.Count == names.Length ? names : [.. numbered];
         }
 
-        chunks[index >> ChunkBits] = new Chunk(nodes, rows, zones);
+        chunks[index >> ChunkBits] = new Chunk(nodes, rows, zones, zoneIds);
         var tainted = TaintedCount + (IsTainted(block[r]) ? 1 : 0) - (wasTainted ? 1 : 0);
-        return new NodeList(chunks, Count, zoneMoved ? CountZones(chunks) : ZoneCount, tainted);
+        return new NodeList(chunks, names, Count, zoneMoved ? CountZones(chunks) : ZoneCount, tainted);
     }
 
     public Enumerator GetEnumerator() => new(this);
 
     private static bool IsTainted(NodeRow row) => (row.Flags & NodeFlags.Taints) != 0;
+
+    // The zone's id in names (appended when new); labels are interned (NodeInfo), so compared by reference first.
+    private static byte IdOf(string? zone, List<string> names)
+    {
+        if (zone is null)
+        {
+            return 0;
+        }
+
+        var i = names.FindIndex(name => ReferenceEquals(name, zone) || name == zone);
+        if (i < 0)
+        {
+            names.Add(zone);
+            i = names.Count - 1;
+        }
+
+        return (byte)Math.Min(i + 1, MaxZoneId);
+    }
 
     // Zone labels are interned (NodeInfo), so distinct references are distinct zones.
     private static int CountZones(Chunk[] chunks)
@@ -180,7 +218,7 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
             if (index >> ChunkBits != _chunk)
             {
                 _chunk = index >> ChunkBits;
-                (_, _rows, _zones) = _chunks[_chunk];
+                (_, _rows, _zones, _) = _chunks[_chunk];
             }
         }
     }
@@ -232,5 +270,5 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
 
     // A class, not a struct: assuming a pod copies the chunk table, and 40 references copy in half the bytes of 40
     // three-array structs; the 40 chunk objects stay in cache.
-    internal sealed record Chunk(NodeInfo[][] Nodes, NodeRow[][] Rows, string?[] Zones);
+    internal sealed record Chunk(NodeInfo[][] Nodes, NodeRow[][] Rows, string?[] Zones, byte[] ZoneIds);
 }

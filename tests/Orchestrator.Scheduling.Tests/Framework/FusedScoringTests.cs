@@ -102,6 +102,13 @@ public sealed class FusedScoringTests
         Assert.False(scheduler.Schedule(plain, tainted).Scores!.IsFused);
         Assert.False(scheduler.Schedule(PodBuilder.Named("prefers").Prefers(5, new NodeSelectorRequirement("zone", NodeSelectorOperator.In, "z1")), untainted).Scores!.IsFused);
         Assert.False(scheduler.Schedule(PodBuilder.Named("spread").Spread(1, WellKnownLabels.Zone, UnsatisfiableConstraintAction.ScheduleAnyway, ("app", "a")), untainted).Scores!.IsFused);
+
+        // The fused path keeps an owner's counts for 15 zones: a cluster that has named 16 sends spreading to the
+        // plugins, while a pod that does not spread is still scored on the rows.
+        Snapshot Zoned(int zones) => Snapshot.Of(Enumerable.Range(0, 32).Select(i => (NodeInfo)NodeBuilder.Named($"m{i}").Zone($"zone-{i % zones}")));
+        Assert.True(scheduler.Schedule(plain, Zoned(15)).Scores!.IsFused);
+        Assert.False(scheduler.Schedule(plain, Zoned(16)).Scores!.IsFused);
+        Assert.True(scheduler.Schedule(PodBuilder.Named("unowned").Requests(100, 100), Zoned(16)).Scores!.IsFused);
     }
 
     [Fact]

@@ -22,6 +22,31 @@ public sealed class NodeListTests
     }
 
     [Fact]
+    public void Zone_ids_number_each_zone_once_and_lists_made_by_SetItem_keep_the_numbering()
+    {
+        // An equal label from another string instance is the same zone.
+        var list = NodeList.Of([
+            NodeBuilder.Named("n0").Zone("zone-a"), NodeBuilder.Named("n1").Zone("zone-b"), NodeBuilder.Named("n2"),
+            NodeBuilder.Named("n3").Zone(new string("zone-a".AsSpan()))]);
+
+        Assert.Equal(["zone-a", "zone-b"], list.ZoneNames);
+        Assert.Equal([1, 2, 0, 1], Enumerable.Range(0, 4).Select(i => (int)list.ZoneIdAt(i)));
+
+        // n2 gains a zone no node had: a new id, appended; the old list keeps its numbering.
+        var moved = list.SetItem(2, NodeBuilder.Named("n2").Zone("zone-c"));
+        Assert.Equal(["zone-a", "zone-b", "zone-c"], moved.ZoneNames);
+        Assert.Equal([1, 2, 3, 1], Enumerable.Range(0, 4).Select(i => (int)moved.ZoneIdAt(i)));
+        Assert.Equal([1, 2, 0, 1], Enumerable.Range(0, 4).Select(i => (int)list.ZoneIdAt(i)));
+        Assert.Equal(2, list.ZoneNames.Length);
+
+        // n0 moves to a zone already numbered, and a pod lands on n1: no new id, the same table.
+        var again = moved.SetItem(0, NodeBuilder.Named("n0").Zone("zone-b")).SetItem(1, moved[1].WithPod(PodBuilder.Named("p")));
+        Assert.Same(moved.ZoneNames, again.ZoneNames);
+        Assert.Equal([2, 2, 3, 1], Enumerable.Range(0, 4).Select(i => (int)again.ZoneIdAt(i)));
+        Assert.Equal(3, again.ZoneCount);
+    }
+
+    [Fact]
     public void Replacing_a_node_shares_the_other_chunks_and_leaves_the_old_list_alone()
     {
         var before = NodeList.Of(Enumerable.Range(0, 130).Select(i => (NodeInfo)NodeBuilder.Named($"n{i}")));
