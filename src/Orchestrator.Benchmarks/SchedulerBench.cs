@@ -114,11 +114,11 @@ public sealed class SchedulerBench(bool quick, string serverDll, string root) : 
         // The warm-up is the whole stream twice, each pass on its own copy of the cluster. A fresh process runs any code
         // in the JIT's quick tier for its first ~100 ms (optimized code replaces it in the background after 30 calls and
         // a 100 ms lull in new compilation), and grows its heap a page fault at a time, ~10 us each on this VM: the first
-        // two passes took 5,000-6,000 faults and 50-60 ms of system time each, the third and later ~1,100 and 15 ms, and
-        // ran at the same speed as one another. A scheduler in a running server did all that long before its next pod
-        // (kube-scheduler's scheduler_perf likewise times pods after its init pods), so the timed pass is the third; the
-        // first two are printed, the first being what a fresh process does.
-        // Only the figures are kept: a pass's final snapshot is as large as the heap the timed pass should find free.
+        // two passes took 4,900-6,000 faults and 24-64 ms of system time each, the third and later 1,100-2,200 and
+        // 12-28 ms, and ran within a few percent of one another. A scheduler in a running server did all that long
+        // before its next pod (kube-scheduler's scheduler_perf likewise times pods after its init pods), so the timed
+        // pass is the third; the first two are printed, the first being what a fresh process does. Only their figures
+        // are kept: a pass's final snapshot is as large as the heap the timed pass should find free.
         foreach (var pass in new[] { "first pass in a fresh process", "second pass" })
         {
             var warm = SchedulerCoreBench.Run(SchedulerWorkload.Nodes(coreNodes), pods, $"core warm-up, {pass}");
