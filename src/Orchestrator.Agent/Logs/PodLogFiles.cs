@@ -21,8 +21,10 @@ public sealed class PodLogFiles(string dataDirectory) : IContainerLogSource
             return ContainerLogLookup.Missing($"container \"{container}\" in pod \"{pod}\" is waiting to start: ContainerCreating");
         }
 
+        // --previous is the container's last termination (the kubelet's lastState.terminated): the attempt before the
+        // newest, except while the container waits out CrashLoopBackOff, when it is the newest, the one that just died.
         var current = attempts[^1];
-        var wanted = previous ? current - 1 : current;
+        var wanted = !previous ? current : AttemptLog.BackingOffAfter(podFolder, container) == current ? current : current - 1;
         if (previous && !attempts.Contains(wanted))
         {
             return ContainerLogLookup.Missing($"previous terminated container \"{container}\" in pod \"{pod}\" not found");

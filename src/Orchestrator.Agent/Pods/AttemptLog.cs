@@ -30,6 +30,42 @@ internal sealed class AttemptLog
     /// <summary>The marker written once an attempt's output is all in its log.</summary>
     public static string DonePath(string logPath) => Path.ChangeExtension(logPath, ".done");
 
+    /// <summary>
+    /// The marker a container's worker keeps while it waits out CrashLoopBackOff, naming the attempt that died: the
+    /// kubelet reports that attempt as the container's lastState.terminated, so <c>kubectl logs --previous</c> shows it
+    /// (and not the one before) until the next attempt starts and removes the marker.
+    /// </summary>
+    public static string BackOffPath(string podFolder, string container) => Path.Combine(Folder(podFolder, container), "backoff");
+
+    /// <summary>Records that the container waits out a back-off after attempt <paramref name="restartCount"/> died.</summary>
+    public static void MarkBackOff(string podFolder, string container, int restartCount)
+    {
+        try
+        {
+            Directory.CreateDirectory(Folder(podFolder, container));
+            File.WriteAllText(BackOffPath(podFolder, container), restartCount.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            // Logs are kept on a best-effort basis; without the marker --previous shows the attempt before.
+        }
+    }
+
+    /// <summary>The attempt a back-off follows, or null when the container is not waiting out one.</summary>
+    public static int? BackingOffAfter(string podFolder, string container)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(BackOffPath(podFolder, container)), NumberStyles.None, CultureInfo.InvariantCulture, out var attempt)
+                ? attempt
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Starts copying; the container must already be writing to <see cref="RawPath"/> or about to.</summary>
     public static AttemptLog Start(string podFolder, string container, int restartCount, LogRotation rotation, TimeSpan interval, TimeProvider time)
     {
@@ -39,6 +75,12 @@ internal sealed class AttemptLog
         if (File.Exists(DonePath(log)))
         {
             File.Delete(DonePath(log));
+        }
+
+        // The runtime has made this attempt's output file, so a lookup now finds it as the newest: the back-off is over.
+        if (File.Exists(BackOffPath(podFolder, container)))
+        {
+            File.Delete(BackOffPath(podFolder, container));
         }
         return new AttemptLog(raw, new LogPump(raw, log, rotation, time), interval);
     }

@@ -21,7 +21,8 @@ public sealed class PodLogFilesTests : IDisposable
     [Fact]
     public async Task A_previous_log_found_just_before_the_next_attempt_starts_can_still_be_read()
     {
-        // CrashLoopBackOff after attempt 1: both attempts are over, and --previous is attempt 0.
+        // Attempt 1 has just exited and is restarted at once (a first crash has no back-off): until attempt 2 starts the
+        // container is terminated with attempt 0 as its last state, so --previous is attempt 0.
         Finished(0);
         Finished(1);
         var files = new PodLogFiles(_data);
@@ -35,6 +36,30 @@ public sealed class PodLogFilesTests : IDisposable
         Assert.Equal("attempt 0\n", await ReadAsync(lookup));
         Assert.Equal("attempt 0\n", await ReadAsync(between));
         Assert.Equal("attempt 1\n", await ReadAsync(files.Find("default", "crash", Uid, "main", previous: true)));
+    }
+
+    [Fact]
+    public async Task While_the_container_waits_out_CrashLoopBackOff_previous_is_the_attempt_that_just_died()
+    {
+        // The kubelet's container is then Waiting with the dead attempt as lastState.terminated: both kubectl logs and
+        // kubectl logs --previous show attempt 1.
+        Finished(0);
+        Finished(1);
+        AttemptLog.MarkBackOff(PodFolder, "main", 1);
+        var files = new PodLogFiles(_data);
+
+        Assert.Equal("attempt 1\n", await ReadAsync(files.Find("default", "crash", Uid, "main", previous: true)));
+        Assert.Equal("attempt 1\n", await ReadAsync(files.Find("default", "crash", Uid, "main", previous: false)));
+
+        // The back-off ends: attempt 2 starts and runs, and attempt 1 stays the previous one.
+        AttemptLog.PruneBefore(PodFolder, "main", 2);
+        File.WriteAllText(Raw(2), "");
+        var running = AttemptLog.Start(PodFolder, "main", 2, LogRotation.Default, TimeSpan.FromMilliseconds(10), TimeProvider.System);
+
+        Assert.False(File.Exists(AttemptLog.BackOffPath(PodFolder, "main")));
+        Assert.Equal("attempt 1\n", await ReadAsync(files.Find("default", "crash", Uid, "main", previous: true)));
+        Assert.False(files.Find("default", "crash", Uid, "main", previous: false).Finished(), "the running attempt 2 is the current log");
+        await running.FinishAsync();
     }
 
     [Fact]

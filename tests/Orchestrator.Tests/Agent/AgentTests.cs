@@ -36,7 +36,7 @@ public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<Age
         var ns = await fixture.NamespaceAsync("crash");
 
         (await Kubectl.RunAsync("run", "crash", "-n", ns, $"--image={AgentFixture.Image}", "--restart=OnFailure", "--",
-            "sh", "-c", "echo attempt at $(date +%s%N); exit 3")).Succeeded();
+            "sh", "-c", "echo attempt at $(cat /proc/uptime) $RANDOM; exit 3")).Succeeded();
         await fixture.WaitForAsync(ns, "crash", ".status.containerStatuses[0].restartCount", "2");
         await fixture.WaitForAsync(ns, "crash", ".status.containerStatuses[0].state.waiting.reason", "CrashLoopBackOff");
 
@@ -45,6 +45,22 @@ public sealed partial class AgentTests(AgentFixture fixture) : IClassFixture<Age
         Assert.Equal("3 Error Running", last);
         var previous = (await Kubectl.RunAsync("logs", "-n", ns, "crash", "--previous")).Succeeded().Output;
         Assert.StartsWith("attempt at ", previous);
+
+        // While it backs off, the container waits with the attempt that just died as its last termination, which both
+        // kubectl logs and kubectl logs --previous show, as on a kubelet (before, --previous showed the attempt before).
+        // The status can lag the next attempt's start, so the two are compared over a few back-offs until they agree;
+        // each attempt's line is its own (busybox's date has no %N, and attempts a second apart printed the same line).
+        var agreed = false;
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!agreed && DateTime.UtcNow < until)
+        {
+            var waiting = (await Kubectl.RunAsync("get", "-n", ns, "pod", "crash", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}")).Succeeded().Output;
+            var logs = (await Kubectl.RunAsync("logs", "-n", ns, "crash")).Succeeded().Output;
+            var lastTerminated = (await Kubectl.RunAsync("logs", "-n", ns, "crash", "--previous")).Succeeded().Output;
+            agreed = waiting == "CrashLoopBackOff" && logs.StartsWith("attempt at ", StringComparison.Ordinal) && logs == lastTerminated;
+            await Task.Delay(agreed ? 0 : 200);
+        }
+        Assert.True(agreed, "kubectl logs and kubectl logs --previous never showed the same attempt during CrashLoopBackOff");
         // The pod moves between Running (an attempt) and CrashLoopBackOff (its backoff) every few seconds, as on a
         // kubelet; the table must show the waiting reason while it backs off, so it is read until it does.
         var get = "";
