@@ -75,7 +75,8 @@ public sealed class NodeList : IReadOnlyList<NodeInfo>
     /// <summary>
     /// Every zone label the list has numbered, id - 1 to name: id 0 is a node without one. A cycle that spreads keeps
     /// its counts by id, read with one byte load per node, rather than looking each node's zone up among the zones it
-    /// has seen. Lists made from this one by SetItem share the numbering, appending a zone none of them had.
+    /// has seen. Lists made from this one by SetItem share the numbering, appending a zone none of them had; a zone no
+    /// node carries any more keeps its id until a list is built afresh (Of, as the scheduler's rebuilt snapshots are).
     /// </summary>
     internal string[] ZoneNames { get; }
 
