@@ -308,9 +308,6 @@ internal sealed partial class PodWorker
         {
             // The attempt that died is now the container's last termination, the log --previous shows while it waits.
             AttemptLog.MarkBackOff(PodFolder, slot.Name, slot.Attempts - 1);
-        }
-        if (delay > TimeSpan.Zero)
-        {
             await EventAsync("Warning", "BackOff", $"Back-off restarting failed container {slot.Name} in pod {_pod.Metadata.Name}_{_pod.Metadata.NamespaceProperty ?? "default"}({Uid})", cancellationToken);
             if (!await WaitAsync(delay, cancellationToken, removeDead))
             {
