@@ -135,6 +135,10 @@ public sealed class SchedulerBench(bool quick, string serverDll, string root) : 
             Report.Line($"first {count:N0} pods: per decision", latency.Format("us"));
         }
         Report.Line("pods placed", $"{core.Scheduled:N0} of {core.Pods:N0}");
+
+        // Against the baseline run in this process: the machine's speed drifts by a third from one minute to the next,
+        // and a slow minute shows in the first-fit loop as much as in the core.
+        Report.Line("per decision : trivial first-fit per pod", $"{core.MicrosecondsPerDecision / firstFit.MicrosecondsPerPod:F1}x ({core.MicrosecondsPerDecision:F2} : {firstFit.MicrosecondsPerPod:F2} us)");
         Report.Line("allocated per decision / gen0 collections", $"{core.BytesPerDecision / 1024:F1} KB / {core.Gen0Collections:N0} (one per {core.Pods / (double)Math.Max(1, core.Gen0Collections):N0} decisions)");
         Report.Line("paused for collections during the stream", $"{core.GcPause.TotalMilliseconds:N0} ms of {core.Elapsed.TotalMilliseconds:N0} ms");
 
